@@ -431,7 +431,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
-  const stoodFor = header ? layout.table!.columns.flatMap((c) => standingFor(layout.table!, c, header)) : [];
+  const stoodFor = header ? layout.table!.columns.flatMap(standingFor(layout.table!, header)) : [];
   const lacking = header ? layout.table!.columns.filter((c) => c.needed && !header.columns.has(c.key) && !stoodFor.includes(c.key)).map((c) => c.key) : [];
   if (header && lacking.length > 0) out.lacking = lackingAt(index, header, lacking);
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });
