@@ -15,7 +15,7 @@ import type { SheetGrid } from '../model/grid';
 import type { FormSpan } from '../model/site-model';
 import { FORMS, FormEntry } from './index';
 import { cheapScore } from './read';
-import { partOf, titlesOfForms } from './repeated';
+import { partOf, titlesOn } from './repeated';
 import type { SheetIndex } from './sheet-index';
 import { tableScore } from './table-header';
 
@@ -58,8 +58,10 @@ interface Run {
  * `indexOf` indexes a region as the readers do.
  */
 export function formRegions(sheet: SheetGrid, indexOf: (part: SheetGrid) => SheetIndex): Region[] {
-  const whole = () => [{ sheet, index: indexOf(sheet) }];
-  const found: TitleAt[] = titlesOfForms(sheet, FORMS);
+  // Indexed first: its one pass notes the titles, and a sheet of one form (most) is read by this index.
+  const index = indexOf(sheet);
+  const whole = () => [{ sheet, index }];
+  const found: TitleAt[] = titlesOn(index, FORMS);
   if (new Set(found.map((t) => t.entry)).size < 2) return whole();
   // A title heads a form on a row of its own (or beside another form's title): 出入库记录 in a list's 工作表 column,
   // a 备注 naming 考试安排, a table cell, stand among other values and start no region.
@@ -67,7 +69,9 @@ export function formRegions(sheet: SheetGrid, indexOf: (part: SheetGrid) => Shee
   const titles = found.filter((t) => alone.has(t.row));
   if (new Set(titles.map((t) => t.entry)).size < 2) return whole();
   const bands = rowBands(titles);
-  const regions = bands.length === 1 ? regionsOf(sheet, runsAcross(titles), true, indexOf) : regionsOf(sheet, runsDown(sheet, bands), false, indexOf);
+  // A region that is the whole sheet (the last run kept asked there) is looked up by its index, not indexed again.
+  const indexed = (part: SheetGrid): SheetIndex => (part === sheet ? index : indexOf(part));
+  const regions = bands.length === 1 ? regionsOf(sheet, runsAcross(titles), true, indexed) : regionsOf(sheet, runsDown(sheet, bands), false, indexed);
   return regions ?? whole();
 }
 

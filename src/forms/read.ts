@@ -13,7 +13,7 @@ import { BlockSpec, FieldSpec, FormLayout, FormRecord, UnitNameSpec, layoutField
 import { setPath } from './record';
 import { joinSigners, namesBelow, namesBeside } from './signers-beside';
 import type { TableGrid } from '../model/location-map';
-import { SheetIndex, TextCell, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
+import { SheetIndex, TextCell, everyField, findTitle, isPlaceholder, labelsOf, matchLabel, matchNormalized, normalized } from './sheet-index';
 import { findTableHeader, tableScore, type TableHeader } from './table-header';
 import { isExcelError } from '../model/excel-errors';
 import type { VoidedRead } from './voided';
@@ -90,7 +90,7 @@ function partsOf(layout: FormLayout): LayoutParts {
   if (!parts) {
     const trailing = trailingFields(layout);
     parts = {
-      scored: [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])],
+      scored: everyField(layout),
       header: layout.header.flat(),
       trailing,
       known: knownLabels(layoutFields(layout)),
@@ -110,8 +110,7 @@ export interface CheapScore {
 
 export function cheapScore(index: SheetIndex, layout: FormLayout): CheapScore {
   const fields = partsOf(layout).scored;
-  let hits = 0;
-  for (let i = 0; i < fields.length; i++) if (index.hasLabel(labelsOf(fields[i]))) hits++;
+  const hits = index.fieldsLabelled(layout);
   return { title: findTitle(index, layout) ? 10 : 0, fields: fields.length > 0 ? (4 * hits) / fields.length : 0 };
 }
 
@@ -432,7 +431,7 @@ export function readForm(layout: FormLayout, index: SheetIndex, ctx: ReadContext
   const restTaken = new Set<string>();
   const header = layout.table ? findTableHeader(index, layout.table.columns) : undefined;
   const tableTop = header ? header.top : Number.MAX_SAFE_INTEGER;
-  const stoodFor = header ? layout.table!.columns.flatMap((c) => standingFor(layout.table!, c, header)) : [];
+  const stoodFor = header ? layout.table!.columns.flatMap(standingFor(layout.table!, header)) : [];
   const lacking = header ? layout.table!.columns.filter((c) => c.needed && !header.columns.has(c.key) && !stoodFor.includes(c.key)).map((c) => c.key) : [];
   if (header && lacking.length > 0) out.lacking = lackingAt(index, header, lacking);
   readFields(index, headerFields, allLabels, [0, tableTop - 1], out, ctx.dates, { record: out.record, restTaken });

@@ -8,7 +8,7 @@
  */
 import { CellValue, SheetGrid, parseA1, parseRange } from '../model/grid';
 import type { FormEntry } from './index';
-import { SheetIndex, TITLE_CHARS, labelsOf, normalized } from './sheet-index';
+import { SheetIndex, isTitleText, labelsOf, normalized, titleLastChar } from './sheet-index';
 import { findTableHeader } from './table-header';
 import type { FormRecord } from './layout';
 import { FormRead, ReadContext, readForm } from './read';
@@ -22,26 +22,10 @@ const SAME_ROW = 2;
  */
 const MAX_COPIES = 200;
 
-/** A form's note, under its table. */
-const NOTE = /^(备注|注)[:：]/;
-
 interface Place {
   row: number;
   col: number;
 }
-
-/** Every cell of the sheet where the form's title stands, in reading order. */
-function titlesOf(sheet: SheetGrid, entry: FormEntry): Place[] {
-  return titlesOfForms(sheet, [entry]).map(({ row, col }) => ({ row, col }));
-}
-
-/** A form's title's last character, looked for before a text is normalised: most cells lack it. */
-function lastCharOf(entry: FormEntry): string {
-  let last = LAST_CHARS.get(entry);
-  if (last === undefined) LAST_CHARS.set(entry, (last = entry.layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1)));
-  return last;
-}
-const LAST_CHARS = new WeakMap<FormEntry, string>();
 
 /**
  * The titles' last characters as a table by character code (each a CJK character, one UTF-16 unit); undefined when a
@@ -73,24 +57,29 @@ function hasMarked(text: string, marks: Uint8Array | undefined): boolean {
 }
 
 /**
- * Every cell of the sheet where one of `entries`' titles stands, in reading order, with its form: one pass over the
- * sheet for them all (every list sheet of every workbook is searched, a vault log of 50,000 rows among them).
+ * Every cell of the sheet where one of `entries`' titles stands (isTitleText), in reading order, with its form: one
+ * pass over a sheet not indexed (the 问题清单's sheets); a sheet indexed noted them in its index's pass (titlesOn).
  */
 export function titlesOfForms(sheet: SheetGrid, entries: readonly FormEntry[]): Array<Place & { entry: FormEntry }> {
-  const lasts = entries.map(lastCharOf);
-  const marks = lastCharMarks(lasts);
+  const marks = lastCharMarks(entries.map((entry) => titleLastChar(entry.layout)));
   const places: Array<Place & { entry: FormEntry }> = [];
   sheet.rows.forEach((cells, row) =>
     cells?.forEach((v, col) => {
       if (typeof v !== 'string' || !hasMarked(v, marks)) return;
-      for (let i = 0; i < entries.length; i++) {
-        if (!v.includes(lasts[i])) continue;
-        const { norm } = normalized(v);
-        // A form's 备注 may name it ("…涉卷人员须是本单位正式教职员工…"): a note is no title.
-        if (norm.length <= TITLE_CHARS && !NOTE.test(norm) && entries[i].layout.titlePattern.test(norm)) places.push({ row, col, entry: entries[i] });
-      }
+      const { norm } = normalized(v);
+      for (let i = 0; i < entries.length; i++) if (isTitleText(v, norm, entries[i].layout)) places.push({ row, col, entry: entries[i] });
     }),
   );
+  return places;
+}
+
+/** titlesOfForms of an indexed sheet: the title cells its index noted, of these forms. */
+export function titlesOn(index: SheetIndex, entries: readonly FormEntry[]): Array<Place & { entry: FormEntry }> {
+  const places: Array<Place & { entry: FormEntry }> = [];
+  for (const { row, col, layout } of index.titles) {
+    const entry = entries.find((e) => e.layout === layout);
+    if (entry) places.push({ row, col, entry });
+  }
   return places;
 }
 
@@ -133,9 +122,9 @@ export function partOf(sheet: SheetGrid, from: number, to: number, across: boole
  * side by side); the first from the sheet's start (what stands above or left of its title is its), the last to its
  * end. None when the form stands once, or in more copies than a person keeps.
  */
-function partsOf(sheet: SheetGrid, entry: FormEntry): { bounds: number[]; across: boolean } | undefined {
+function partsOf(titlesOf: () => readonly Place[], entry: FormEntry): { bounds: number[]; across: boolean } | undefined {
   if (entry.binding === 'one') return undefined;
-  const titles = titlesOf(sheet, entry);
+  const titles = titlesOf();
   if (titles.length < 2) return undefined;
   const across = titles.every((t) => Math.abs(t.row - titles[0].row) <= SAME_ROW);
   const starts = [...new Set(titles.map((t) => (across ? t.col : t.row)))].sort((a, b) => a - b);
@@ -150,7 +139,7 @@ function partsOf(sheet: SheetGrid, entry: FormEntry): { bounds: number[]; across
  * times, and its marked copy took minutes (review 14a D1).
  */
 export function copyLocator(sheet: SheetGrid, entry: FormEntry): (row: number, col: number) => number | undefined {
-  const parts = partsOf(sheet, entry);
+  const parts = partsOf(() => titlesOfForms(sheet, [entry]), entry);
   if (!parts) return () => undefined;
   const { bounds, across } = parts;
   return (row, col) => {
@@ -175,7 +164,7 @@ export function copiesOnSheet(
   indexOf: (part: SheetGrid) => SheetIndex,
 ): Array<{ sheet: SheetGrid; index: SheetIndex }> {
   const whole = [{ sheet, index }];
-  const parts = partsOf(sheet, entry);
+  const parts = partsOf(() => titlesOn(index, [entry]), entry);
   if (!parts) return whole;
   const { bounds, across } = parts;
   const table = entry.layout.table;

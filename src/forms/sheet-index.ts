@@ -123,6 +123,12 @@ export interface Vocabulary {
   stems: ReadonlySet<string>;
   /** The first words of a stem (正式 of 正式职工): a header may go on with the rest in the cell below. */
   stemStarts: ReadonlySet<string>;
+  /** The layouts whose titles the index notes (`SheetIndex.titles`), in their order. */
+  layouts: readonly FormLayout[];
+  /** The fields (everyField of each layout in turn, numbered through them all) each label is one of. */
+  fieldsOfLabel: ReadonlyMap<string, readonly number[]>;
+  /** The layout (by place) of each field so numbered. */
+  layoutOfField: readonly number[];
   /** What each cell text seen is to the index (null: blank), worked out once: texts repeat from cell to cell and workbook to workbook. */
   words: TextMemo<CellWords | null>;
 }
@@ -133,15 +139,18 @@ interface CellWords {
   labels: readonly string[];
   /** Its stem, when some column has it. */
   stem: string | undefined;
+  /** The layouts (by place in `Vocabulary.layouts`) whose title the text is (isTitleText). */
+  titles: readonly number[];
 }
 
 const NO_LABELS: readonly string[] = Object.freeze([]);
+const NO_TITLES: readonly number[] = Object.freeze([]);
 
 function wordsOf(vocabulary: Vocabulary, text: string): CellWords | null {
   return vocabulary.words.get(text);
 }
 
-function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems'>, norm: string): CellWords {
+function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems' | 'layouts'>, text: string, norm: string): CellWords {
   const labels: string[] = [];
   if (vocabulary.labels.has(norm)) labels.push(norm);
   for (let colon = norm.indexOf(':'); colon > 0; colon = norm.indexOf(':', colon + 1)) {
@@ -149,27 +158,69 @@ function describe(vocabulary: Pick<Vocabulary, 'labels' | 'stems'>, norm: string
     if (vocabulary.labels.has(key)) labels.push(key);
   }
   const stem = labelStem(norm);
-  return { norm, labels: labels.length > 0 ? labels : NO_LABELS, stem: vocabulary.stems.has(stem) ? stem : undefined };
+  const titles: number[] = [];
+  vocabulary.layouts.forEach((layout, i) => isTitleText(text, norm, layout) && titles.push(i));
+  return {
+    norm,
+    labels: labels.length > 0 ? labels : NO_LABELS,
+    stem: vocabulary.stems.has(stem) ? stem : undefined,
+    titles: titles.length > 0 ? titles : NO_TITLES,
+  };
+}
+
+/** Every field of a layout, its blocks' too: what a sheet is scored by (read.ts cheapScore), in this order. */
+export function everyField(layout: FormLayout): FieldSpec[] {
+  return [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])];
 }
 
 export function vocabularyOf(layouts: readonly FormLayout[]): Vocabulary {
   const labels = new Set<string>();
   const stems = new Set<string>();
-  for (const layout of layouts) {
-    for (const field of [...layoutFields(layout), ...(layout.blocks?.lines.flat() ?? [])]) for (const l of labelsOf(field)) labels.add(l);
+  const fieldsOfLabel = new Map<string, number[]>();
+  const layoutOfField: number[] = [];
+  for (const [place, layout] of layouts.entries()) {
+    for (const field of everyField(layout)) {
+      for (const l of new Set(labelsOf(field))) {
+        labels.add(l);
+        fieldsOfLabel.set(l, [...(fieldsOfLabel.get(l) ?? []), layoutOfField.length]);
+      }
+      layoutOfField.push(place);
+    }
     for (const table of [layout.table, layout.formerTable])
       for (const column of table?.columns ?? []) for (const l of labelsOf(column)) stems.add(labelStem(l));
   }
-  const known = { labels, stems };
+  const known = { labels, stems, layouts };
   const stemStarts = new Set<string>();
   for (const stem of stems) for (let n = 1; n < stem.length; n++) stemStarts.add(stem.slice(0, n));
-  return { ...known, stemStarts, words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, normalized(text).norm))) };
+  return {
+    ...known,
+    fieldsOfLabel,
+    layoutOfField,
+    stemStarts,
+    words: new TextMemo((text) => (text.trim() === '' ? null : describe(known, text, normalized(text).norm))),
+  };
 }
 
 /** A title heads its sheet: among the first few rows with text, and short. */
 const TITLE_ROWS = 5;
 /** A title is short (a copy of a form further down a sheet is found by it too: repeated.ts). */
-export const TITLE_CHARS = 80;
+const TITLE_CHARS = 80;
+
+/** A form's note, under its table: it may name the form (“备注：涉卷人员须是本单位正式教职员工”), and is no title. */
+const NOTE = /^(备注|注)[:：]/;
+
+/** A layout's title's last character, looked for before a text is normalised: most cells lack it. */
+export function titleLastChar(layout: FormLayout): string {
+  let last = LAST_CHARS.get(layout);
+  if (last === undefined) LAST_CHARS.set(layout, (last = layout.titlePattern.source.replace(/[^\u4e00-\u9fff]/g, '').slice(-1)));
+  return last;
+}
+const LAST_CHARS = new WeakMap<FormLayout, string>();
+
+/** A cell's text (`norm`: as normalized gives it) is where the layout's title stands: short, no note, the title in it. */
+export function isTitleText(text: string, norm: string, layout: FormLayout): boolean {
+  return text.includes(titleLastChar(layout)) && norm.length <= TITLE_CHARS && !NOTE.test(norm) && layout.titlePattern.test(norm);
+}
 /** Header cells are short. */
 export const HEADER_CHARS = 40;
 /** A label cell a form is recognised by is not a paragraph of notes. */
@@ -201,6 +252,11 @@ export class SheetIndex {
   readonly headers = new Map<readonly ColumnSpec[], TableHeader | null>();
   /** The text cells in the first rows with text, short enough to be a title, in reading order. */
   readonly titleCells: TextCell[] = [];
+  /**
+   * Every cell where a layout's title stands (isTitleText), anywhere on the sheet, in reading order: noted in the
+   * index's one pass, where the regions and copies of forms (form-regions.ts, repeated.ts) each walked the sheet again.
+   */
+  readonly titles: Array<{ row: number; col: number; layout: FormLayout }> = [];
   private readonly mergeRight = new Map<number, number>();
   /** The top row of the vertical merge a cell of its first column lies lower in (row × MAX_COLUMNS + column → row). */
   private readonly mergeAbove = new Map<number, number>();
@@ -211,6 +267,8 @@ export class SheetIndex {
   /** The rows where each vocabulary stem stands in a short cell, in order. */
   private readonly rowsByStem = new Map<string, number[]>();
   private readonly cellsByLabels = new Map<readonly string[], TextCell[]>();
+  /** fieldsLabelled of each layout of the vocabulary, by place (undefined: not yet asked). */
+  private labelledCounts: number[] | undefined;
   private readonly rowTextMap = new Map<number, TextCell[]>();
 
   constructor(
@@ -233,6 +291,7 @@ export class SheetIndex {
         let cell: TextCell | undefined;
         if (row < titleEnd && norm.length <= TITLE_CHARS) this.titleCells.push((cell = { row, col, text, norm }));
         if (words.labels.length > 0) for (const label of words.labels) this.addLabel(label, (cell ??= { row, col, text, norm }));
+        for (let i = 0; i < words.titles.length; i++) this.titles.push({ row, col, layout: vocabulary.layouts[words.titles[i]] });
         if (words.stem !== undefined && text.length <= HEADER_CHARS) this.addStemRow(words.stem, row);
         // A stem's first words, its last below them (正式 / 职工): the header's row is this one.
         else if (vocabulary.stemStarts.has(norm)) this.addJoinedStem(norm, row, col);
@@ -316,6 +375,22 @@ export class SheetIndex {
       if (this.vocabulary.labels.has(label) ? this.shortLabels.has(label) : this.cellsOfLabel(label).some(isShort)) return true;
     }
     return false;
+  }
+
+  /** How many of the layout's fields (everyField) have a label in a short cell (hasLabel): the vocabulary's layouts' at once. */
+  fieldsLabelled(layout: FormLayout): number {
+    const place = this.vocabulary.layouts.indexOf(layout);
+    if (place < 0) return everyField(layout).filter((field) => this.hasLabel(labelsOf(field))).length;
+    return (this.labelledCounts ??= this.countLabelled())[place];
+  }
+
+  /** Every sheet is scored against every layout: counted from the few labels the sheet has, not field by field. */
+  private countLabelled(): number[] {
+    const { layouts, fieldsOfLabel, layoutOfField } = this.vocabulary;
+    const counts = new Array<number>(layouts.length).fill(0);
+    const seen = new Uint8Array(layoutOfField.length);
+    for (const label of this.shortLabels) for (const field of fieldsOfLabel.get(label) ?? []) if (seen[field]++ === 0) counts[layoutOfField[field]]++;
+    return counts;
   }
 
   /** The text cells that match this label as matchLabel does, in reading order. */

@@ -126,7 +126,8 @@ function searchTableHeader(index: SheetIndex, columns: readonly ColumnSpec[]): T
     }
   }
   if (!best || bestCount < needed) return undefined;
-  return { ...best, ...headerAgain(best, all, needed, found) };
+  // Into this search's own object, not spread into a new one (spreads were half of headerAt's own time).
+  return Object.assign(best, headerAgain(best, all, needed, found));
 }
 
 /** How many of `own` (the form's columns: `formColumns`) a header found. */
@@ -219,10 +220,11 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   if (below.length > 0 && found.size < columns.length) {
     const above = new Map(cells.map((t) => [t.col, t]));
     // Words over two rows first (卷库保管员 / 出库签字), then a label on the row below by itself.
-    const joined = below.flatMap((t) => {
+    const joined: Array<TextCell & { top: string }> = [];
+    for (const t of below) {
       const top = above.get(t.col);
-      return top && !taken.has(t.col) ? [{ ...t, top: top.norm }] : [];
-    });
+      if (top && !taken.has(t.col)) joined.push({ row: t.row, col: t.col, text: t.text, norm: t.norm, top: top.norm });
+    }
     const belowOptions = headerOptions(below, known);
     columns.forEach((column, i) => {
       if (found.has(column.key)) return;
@@ -249,8 +251,8 @@ function headerAt(index: SheetIndex, columns: readonly ColumnSpec[], known: Head
   const seq = cells.find((t) => t.norm === '序号') ?? (usedBelow ? below.find((t) => t.norm === '序号') : undefined);
   // A twin that heads another column after all (taken by it) is none.
   for (const [key, col] of twins ?? []) if (taken.has(col) || found.get(key) === undefined) twins!.delete(key);
-  const header = { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN, moved: NONE_MOVED };
-  return { ...header, twins: twins && twins.size > 0 ? twins : NONE_TWINS };
+  const twinsKept = twins && twins.size > 0 ? twins : NONE_TWINS;
+  return { top: row, dataStart: row + (usedBelow ? 2 : 1), seqCol: seq?.col, columns: found, again: NONE_AGAIN, moved: NONE_MOVED, twins: twinsKept };
 }
 
 /** How far under a header two columns headed alike are compared for being filled in. */
