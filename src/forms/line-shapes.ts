@@ -67,6 +67,19 @@ const NOTE_LINE =
 /** Whether `text` (trimmed) is a note's line: NOTE_LINE on its first characters, white space as one space. */
 export const isNoteLine = (text: string): boolean => NOTE_LINE.test(shortForm(text, NOTE_PREFIX).slice(0, NOTE_PREFIX));
 
+/**
+ * A sentence typed alone on a table's row (李强代赵敏领取3310，陈静在场; （3310由李强代赵敏领取）): a note without its 注：
+ * (review 24 D6: read as a record, a 试卷号 off every list and a row half filled in). A sentence has its Chinese comma,
+ * full stop or semicolon between words, or stands wholly in brackets; no paper's name or number is written so.
+ */
+const NOTE_SENTENCE = /[\u4e00-\u9fff][^，。；]*[，。；]\s*\S|^[(（][^()（）]*[\u4e00-\u9fff][^()（）]*[)）]$/;
+
+/** The longest sentence read as a note: its whole is asked (a bracket closing it), so the pattern never sees a long cell. */
+const SENTENCE_MAX = 80;
+
+/** Whether `text` (trimmed) is a sentence of a note (NOTE_SENTENCE), six to SENTENCE_MAX characters long. */
+export const isNoteSentence = (text: string): boolean => text.length >= 6 && text.length <= SENTENCE_MAX && NOTE_SENTENCE.test(text);
+
 /** The longest day heading, white space as one space: 二〇二四年十二月三十一日 礼拜日 全天场 （…12…） ： is 42. */
 const SECTION_MAX = 48;
 

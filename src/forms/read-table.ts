@@ -23,7 +23,7 @@ import { noteColumn, voidedRow } from './voided';
 import { dateAndTime, timeOnUnreadDate } from './time-beside';
 import type { FormRead } from './read';
 import { type PartTotalRead, isPartTotal, isTotalWord, totalsOn } from './part-totals';
-import { isLabelWithColon, isNoteLine, isSectionLine } from './line-shapes';
+import { isLabelWithColon, isNoteLine, isNoteSentence, isSectionLine } from './line-shapes';
 import { formulaFilledDown } from './filled-formulas';
 import { codeCellValue } from './code-cells';
 import { datesUnderDotted, datesUnderHeading, dottedHeading } from './day-headings';
@@ -86,9 +86,10 @@ function aloneOnRow(index: SheetIndex, row: number, col: number, section: Pick<S
  */
 function isNoteText(text: string, col: number, { textCols, timeCols, header }: Pick<Section, 'textCols' | 'timeCols' | 'header'>): boolean {
   // The closing words asked last: this is asked of every row's first text, and a note or a heading is rare.
-  const note = isNoteLine(text)
-    ? !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text))
-    : (textCols.has(col) || timeCols.has(col) || col === header.seqCol) && isSectionLine(text);
+  const note =
+    isNoteLine(text) || isNoteSentence(text)
+      ? !(col === Math.min(...textCols) && LABEL_AND_COUNT.test(text))
+      : (textCols.has(col) || timeCols.has(col) || col === header.seqCol) && isSectionLine(text);
   return note && !isClosingWord(normalized(text).norm);
 }
 

@@ -7,7 +7,7 @@
  * short text (the patterns before are the slow reference here), and the same workbooks read (the existing suites).
  */
 import fc from 'fast-check';
-import { isLabelWithColon, isNoteLine, isSectionLine, shortForm } from '../../src/forms/line-shapes';
+import { isLabelWithColon, isNoteLine, isNoteSentence, isSectionLine, shortForm } from '../../src/forms/line-shapes';
 import { normalized } from '../../src/forms/sheet-index';
 import { normalizeLabel } from '../../src/model/text';
 import { patternsRun } from '../patterns-run';
@@ -183,4 +183,21 @@ describe('work bounded on a long cell: one pattern run each, on at most its firs
     expect(run.filter((r) => /^\[?:/.test(r.source) && r.length > 100)).toEqual([]);
     expect(normalizeLabel(colons)).toBe(colons.replace(/：/g, ':'));
   });
+});
+
+// Review 24 D6: a note typed without its 注： is a sentence; no paper's name or number, no signer, is written so.
+test.each([
+  ['李强代赵敏领取3310，陈静在场', true],
+  ['3310 由李强代赵敏领取，陈静在场', true],
+  ['（3310由李强代赵敏领取）', true],
+  ['试卷已全部收回。', false],
+  ['试卷已全部收回。另见备注', true],
+  ['高等数学基础（上）', false],
+  ['管理学基础', false],
+  ['3310', false],
+  ['赵敏（代）', false],
+  ['（空）', false],
+  ['(1001)', false],
+] as const)('%s: a note’s sentence %p', (text, expected) => {
+  expect(isNoteSentence(text)).toBe(expected);
 });

@@ -898,6 +898,16 @@ rt('rows-after-closing', {
     { name: 'a note between the vault log’s rows 2 and 3 (说明：…): row 3 read on', retype: closingRowAt(5, '说明：3310 为补考试卷') },
     // Review 20b D4: a sentence under the intake list, a day's heading between the log's rows, each a paper off every list.
     { name: 'a sentence under the intake list’s rows (以上试卷均密封完好): no record', retype: (g) => typeInto(g, '入库清单', 'B9', '以上试卷均密封完好') },
+    // Review 24 D6: a note typed without its 注： into a blank row — a paper off every list, a row half filled in.
+    {
+      name: 'a sentence in 试卷号’s column under the vault log (李强代赵敏领取3310，陈静在场): no record',
+      retype: (g) => typeInto(g, '出入库记录', 'B8', '李强代赵敏领取3310，陈静在场'),
+    },
+    { name: 'a sentence between the vault log’s rows 2 and 3: row 3 read on', retype: closingRowAt(5, '3310 由李强代赵敏领取，陈静在场') },
+    {
+      name: 'a note in brackets in 试卷名称’s column under the vault log ((3310由李强代赵敏领取)): no record',
+      retype: (g) => typeInto(g, '出入库记录', 'C8', '（3310由李强代赵敏领取）'),
+    },
     {
       name: 'a day’s heading between the vault log’s rows 2 and 3 (6月16日（第二天）): no record, row 3 read on',
       retype: closingRowAt(5, '6月16日（第二天）'),
