@@ -329,6 +329,8 @@ function partOf(pkg: Package, rels: ReadonlyMap<string, Relationship>, type: str
  */
 export interface PackageParts {
   names: string[];
+  /** The workbook part (xl/workbook.xml), which lists the sheets and their states. */
+  workbook: string;
   sheets: ReadonlyMap<string, string>;
   styles: string | undefined;
   bytes(part: string): Uint8Array;
@@ -351,6 +353,7 @@ export function packageParts(bytes: Uint8Array): PackageParts {
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
   return {
     names: [...pkg.entries.keys()],
+    workbook: part,
     sheets,
     stored: (name) => ({ entry: pkg.entry(name)!, data: storedBytes(bytes, pkg.entry(name)!) }),
     styles: partOf(pkg, rels, '/styles', `${dir}styles.xml`)?.name,
