@@ -87,7 +87,8 @@ export interface SiteModel {
   otherSemester?: OtherSemesterSheet[];
   /**
    * Table rows struck out with 作废 in their 备注, or struck through (forms/voided.ts): left out of `data`;
-   * `voided[i]` is located at the row's 备注 cell (a row struck through: its first struck cell), for voided-row
+   * `voided[i]` is located at the row's 备注 cell (a table with none: the 序号 cell or the cell beside the row that
+   * says 作废; a row struck through: its first struck cell), for voided-row
    * to ask once that it be deleted.
    */
   voided?: VoidedRow[];
@@ -247,6 +248,8 @@ interface VoidedRow {
   cell: string;
   /** Struck through (a strikethrough font on every filled cell: forms/voided.ts), not marked 作废. */
   struck?: true;
+  /** Struck through on a table with no 备注 column (附件3): 作废 to keep it on record goes beside the row. */
+  noNoteColumn?: true;
 }
 
 /** A table cell holding a ditto mark: its path (`vaultLog[3].paperName`), the mark as typed, the value read for it (none when no row is above). */
