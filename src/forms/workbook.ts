@@ -25,7 +25,7 @@ import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
 import { noteTimesNotShown } from './time-shown';
-import { noteVoided } from './voided';
+import { noteStruck } from './struck-text';
 import { noteClosedAbove } from './read-table';
 import { noteRowCells } from './ditto';
 import { notePartTotals, renameNotedPaths } from './part-totals';
@@ -350,7 +350,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
   const rowsAt = rowsAtOf(entry, prefix);
   noteRowCells(model, read, rowsAt, rowOffset);
-  for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
+  noteStruck(model, sheet, read, entry.layout.attachment);
   if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
   noteUnclearHeadings(model, sheet.name, read, entry.layout.attachment);
   if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout, rowsAt, rowOffset);

@@ -92,6 +92,8 @@ export interface SiteModel {
    * to ask once that it be deleted.
    */
   voided?: VoidedRow[];
+  /** Cells corrected in place, the old text struck through (forms/struck-text.ts): `struckText[i]` at the cell, for struck-text. */
+  struckText?: Array<{ sheet: string; cell: string; struck: string; read: string }>;
   /**
    * Tables closed by 以下空白 (以下无, 完 …) with rows filled in below it (forms/read-table.ts): those rows are read
    * as the table's; `rowsAfterClosing[i]` is located at the closing word's cell, for rows-after-closing to say so once.
