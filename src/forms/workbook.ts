@@ -20,7 +20,7 @@ import { renderForm } from './render';
 import { copiesOnSheet, withoutRowsSeen } from './repeated';
 import { formRegions } from './form-regions';
 import { noteScheduleCopies } from './schedule-copies';
-import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies } from './sheet-copies';
+import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies, sameSheetSetAside } from './sheet-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
@@ -249,6 +249,7 @@ function readForms(grid: WorkbookGrid): SiteModel {
       }
       const sheetRead = { entry, sheet: copy.sheet, read, record };
       if (entry.binding === 'rows' && !firstOfForm.has(entry.key)) firstOfForm.set(entry.key, { entry, sheet: copy.sheet, read, record: read.record });
+      if (entry.binding === 'many' && sameSheetSetAside(sheetReads, sheetRead, sheetCopies)) continue;
       // 基本信息 is bound at once (its semester dates the rest); the forms once it is known which semester each is.
       if (entry.layout.id !== 'site') sheetReads.push(sheetRead);
       else {

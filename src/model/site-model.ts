@@ -302,8 +302,11 @@ export interface SheetCopyNote {
   copyCell: string;
   /** The sheet of the first copy, when the second is a sheet of its own (Excel's 移动或复制 → 建立副本: “出入库记录 (2)”). */
   firstSheet?: string;
-  /** A row only in the copy (located at it), or only in the first (located at the first's row); none: a row that differs. */
-  kind?: 'extraRow' | 'missingRow';
+  /**
+   * A row only in the copy (located at it), or only in the first (located at the first's row); a sheet the same as the
+   * first's throughout (located at its title); none: a row that differs.
+   */
+  kind?: 'extraRow' | 'missingRow' | 'sameSheet';
   /** Each differing cell, both copies' cells and values ('' a blank cell). */
   diffs: Array<{ field: string; cell: string; value: string; firstCell: string; firstValue: string }>;
   /** A row only in one copy: its first filled cells, as a message names the row. */
