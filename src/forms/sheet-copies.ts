@@ -23,6 +23,8 @@ export interface CopyPair {
   first: SheetRead;
   copy: SheetRead;
   steps: RowStep[];
+  /** A sheet of a form of many (交接单, 分发登记) that is an earlier sheet's form again, unchanged (sameSheetSetAside). */
+  same?: true;
 }
 
 const rowsOf = (record: FormRecord): FormRecord[] => (record.rows as FormRecord[] | undefined) ?? [];
@@ -46,6 +48,19 @@ export function differsOnlyIn({ first, copy, steps }: CopyPair, field: string): 
   const a = rowsOf(first.record);
   const b = rowsOf(copy.record);
   return steps.every((s) => s.first !== undefined && s.copy !== undefined && differing(a[s.first], b[s.copy]).every((k) => k === field));
+}
+
+/**
+ * A sheet of a form kept many times (交接单, 分发登记) that reads exactly as an earlier sheet of it — a sheet copied
+ * (移动或复制 → 建立副本: “交接单 (2)”) and left unchanged — set aside in `pairs` as that sheet's copy (true): read as
+ * another handover or register, its bags were counted twice, and the findings of the double count never said it was
+ * a copy (review 24 D7). One note names both sheets. False: another record, to be read.
+ */
+export function sameSheetSetAside(reads: readonly SheetRead[], read: SheetRead, pairs: CopyPair[]): boolean {
+  const same = JSON.stringify(read.record);
+  const first = reads.find((r) => r.entry.key === read.entry.key && r.sheet.name !== read.sheet.name && JSON.stringify(r.record) === same);
+  if (first) pairs.push({ first, copy: read, steps: [], same: true });
+  return first !== undefined;
 }
 
 /** A time as read (2026-01-11T07:30) as the messages write times (1月11日 07:30); names joined; 是/否; else as read; '' blank. */
@@ -72,7 +87,7 @@ function cellsOf(key: string, row: FormRecord): Array<{ field: string; value: st
  * them. `locateAlone` gives where a copy's values sit, as if it were bound alone (`vaultLog[2].takenAt`).
  */
 export function noteSheetCopies(model: SiteModel, pairs: readonly CopyPair[], locateAlone: (read: SheetRead) => LocationMap): void {
-  for (const { first, copy, steps } of pairs) {
+  for (const { first, copy, steps, same } of pairs) {
     const key = copy.entry.key;
     const firstRows = rowsOf(first.record);
     const copyRows = rowsOf(copy.record);
@@ -88,6 +103,11 @@ export function noteSheetCopies(model: SiteModel, pairs: readonly CopyPair[], lo
       addLocation(model.locations, `sheetCopy[${notes.length}]`, { ...at });
       notes.push({ form: key, sheet: copy.sheet.name, copyCell: copyStart ?? at.cell, ...rest, ...firstSheet });
     };
+    if (same) {
+      const cell = copyStart ?? 'A1';
+      note({ sheet: copy.sheet.name, cell, form: copy.entry.layout.attachment, row: null }, { kind: 'sameSheet', diffs: [] });
+      continue;
+    }
     const copyKeys = copyRows.map((row) => JSON.stringify(row));
     for (const { first: i, copy: j } of steps) {
       if (i === undefined) {

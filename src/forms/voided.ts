@@ -5,7 +5,10 @@
  * correct 4405 row), and its bags counted in every total; so the reader leaves
  * it out of the table, and keeps where it is for voided-row to ask once that it
  * be deleted. Any table's 备注 column: the form's own (附件1, 附件4) or one the
- * officer added to the header (附件3 prints none). A row struck through as on
+ * officer added to the header. A form with none (附件3 prints none) has 作废 typed
+ * where there is room: in the row's 序号 cell, or beside the row, right of the
+ * table (review 24 D4: read as a live checkout, it gave not-returned on itself and
+ * an overdraw on the correct row). A row struck through as on
  * paper (every filled cell in a strikethrough font, review 12 D2) is void too:
  * voided-row then says that it was taken so, and how to make it plain.
  */
@@ -24,6 +27,8 @@ export interface VoidedRead {
   seq: number;
   /** Struck through (a strikethrough font on every filled cell), not marked 作废. */
   struck?: true;
+  /** The table has no 备注 column: 作废 to keep the row on record goes beside it (voided-row's advice). */
+  noNoteColumn?: true;
 }
 
 /** Each sheet's struck cells (SheetGrid.struck) as a set, made once. */
@@ -66,7 +71,21 @@ export function isVoidNote(value: CellValue): boolean {
   return typeof value === 'string' && VOID_NOTE.test(normalizeLabel(value));
 }
 
-/** A table row struck out — 作废 in its 备注 (at noteCol), or every filled cell from left to right struck through — or undefined. */
+/**
+ * Where a table without a 备注 column has 作废 for a row: its 序号 cell, or the first filled cell right of the table
+ * on its row (the nearest: a note beside the row that says something else is no 作废). Undefined: nowhere.
+ */
+function voidWithoutNoteColumn(index: SheetIndex, header: TableHeader, row: number, right: number): number | undefined {
+  if (header.seqCol !== undefined && isVoidNote(index.value(row, header.seqCol))) return header.seqCol;
+  const values = index.sheet.rows[row] ?? [];
+  for (let c = right + 1; c < values.length; c++) if (!isBlank(values[c])) return isVoidNote(values[c]) ? c : undefined;
+  return undefined;
+}
+
+/**
+ * A table row struck out — 作废 in its 备注 (at noteCol; with none, in its 序号 cell or beside it), or every filled cell
+ * from left to right struck through — or undefined.
+ */
 export function voidedRow(
   index: SheetIndex,
   header: TableHeader,
@@ -75,8 +94,11 @@ export function voidedRow(
   seq: number,
 ): VoidedRead | undefined {
   if (noteCol !== undefined && isVoidNote(index.tableValue(row, noteCol, header.dataStart))) return { row, col: noteCol, seq };
+  const typed = noteCol === undefined ? voidWithoutNoteColumn(index, header, row, right) : undefined;
+  if (typed !== undefined) return { row, col: typed, seq };
   const struck = struckRow(index.sheet, row, left, right, header.seqCol);
-  return struck === undefined ? undefined : { row, col: struck, seq, struck: true };
+  if (struck === undefined) return undefined;
+  return noteCol === undefined ? { row, col: struck, seq, struck: true, noNoteColumn: true } : { row, col: struck, seq, struck: true };
 }
 
 /** The table's 备注 column: the form's own (key `note`), else a header cell that says 备注 and nothing else. */
@@ -88,9 +110,9 @@ export function noteColumn(index: SheetIndex, header: TableHeader): number | und
 }
 
 /** A struck-out row (not in the data), listed with its 备注 cell or first struck cell (`voided[i]`) for voided-row to say so once. */
-export function noteVoided(model: SiteModel, sheet: string, { row, col, seq, struck }: VoidedRead, form: FormNumber): void {
+export function noteVoided(model: SiteModel, sheet: string, { row, col, seq, struck, noNoteColumn }: VoidedRead, form: FormNumber): void {
   const list = (model.voided ??= []);
   const cell = a1(row, col);
   addLocation(model.locations, `voided[${list.length}]`, { sheet, cell, form, row: seq });
-  list.push(struck ? { sheet, cell, struck } : { sheet, cell });
+  list.push(struck ? { sheet, cell, struck, ...(noNoteColumn && { noNoteColumn }) } : { sheet, cell });
 }

@@ -20,12 +20,12 @@ import { renderForm } from './render';
 import { copiesOnSheet, withoutRowsSeen } from './repeated';
 import { formRegions } from './form-regions';
 import { noteScheduleCopies } from './schedule-copies';
-import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies } from './sheet-copies';
+import { CopyPair, copyPair, differsOnlyIn, noteSheetCopies, sameSheetSetAside } from './sheet-copies';
 import { tidySenderBoxes } from './sender-box';
 import { OtherSemester, SheetRead, otherSemesterSheets } from './other-semester';
 import { noteHiddenRows, noteHiddenSheets, setAsideHiddenSheets } from './hidden-sheets';
 import { noteTimesNotShown } from './time-shown';
-import { noteVoided } from './voided';
+import { noteStruck } from './struck-text';
 import { noteClosedAbove } from './read-table';
 import { noteRowCells } from './ditto';
 import { notePartTotals, renameNotedPaths } from './part-totals';
@@ -249,6 +249,7 @@ function readForms(grid: WorkbookGrid): SiteModel {
       }
       const sheetRead = { entry, sheet: copy.sheet, read, record };
       if (entry.binding === 'rows' && !firstOfForm.has(entry.key)) firstOfForm.set(entry.key, { entry, sheet: copy.sheet, read, record: read.record });
+      if (entry.binding === 'many' && sameSheetSetAside(sheetReads, sheetRead, sheetCopies)) continue;
       // 基本信息 is bound at once (its semester dates the rest); the forms once it is known which semester each is.
       if (entry.layout.id !== 'site') sheetReads.push(sheetRead);
       else {
@@ -350,7 +351,7 @@ function bind(model: SiteModel, entry: FormEntry, sheet: SheetGrid, read: FormRe
   bindLocations(model, entry, sheet, read, prefix, rowOffset);
   const rowsAt = rowsAtOf(entry, prefix);
   noteRowCells(model, read, rowsAt, rowOffset);
-  for (const voided of read.voided) noteVoided(model, sheet.name, voided, entry.layout.attachment);
+  noteStruck(model, sheet, read, entry.layout.attachment);
   if (read.closedAbove) noteClosedAbove(model, sheet.name, read.closedAbove, entry.layout.attachment);
   noteUnclearHeadings(model, sheet.name, read, entry.layout.attachment);
   if (read.partTotals) notePartTotals(model, sheet.name, read.partTotals, entry.layout, rowsAt, rowOffset);

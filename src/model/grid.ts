@@ -71,6 +71,12 @@ export interface SheetGrid {
    * mistaken line out as on paper, and a row so struck is read as void (forms/voided.ts). Absent: none.
    */
   struck?: string[];
+  /**
+   * The cells corrected in place — the old text struck through, the new typed after it (“~~2~~ 3”): each read as
+   * its text not struck, with the struck text here by A1 (review 24 D5), for struck-text to ask that it be cleaned.
+   * The add-ins see a cell's text whole, not its runs: absent there. Absent: none.
+   */
+  struckText?: Record<string, string>;
   /** The range of the sheet's autoFilter ("A3:K13"): a row it hides is filtered out, not hidden by hand. Absent: none. */
   autoFilter?: string;
   /**

@@ -87,10 +87,13 @@ export interface SiteModel {
   otherSemester?: OtherSemesterSheet[];
   /**
    * Table rows struck out with 作废 in their 备注, or struck through (forms/voided.ts): left out of `data`;
-   * `voided[i]` is located at the row's 备注 cell (a row struck through: its first struck cell), for voided-row
+   * `voided[i]` is located at the row's 备注 cell (a table with none: the 序号 cell or the cell beside the row that
+   * says 作废; a row struck through: its first struck cell), for voided-row
    * to ask once that it be deleted.
    */
   voided?: VoidedRow[];
+  /** Cells corrected in place, the old text struck through (forms/struck-text.ts): `struckText[i]` at the cell, for struck-text. */
+  struckText?: Array<{ sheet: string; cell: string; struck: string; read: string }>;
   /**
    * Tables closed by 以下空白 (以下无, 完 …) with rows filled in below it (forms/read-table.ts): those rows are read
    * as the table's; `rowsAfterClosing[i]` is located at the closing word's cell, for rows-after-closing to say so once.
@@ -247,6 +250,8 @@ interface VoidedRow {
   cell: string;
   /** Struck through (a strikethrough font on every filled cell: forms/voided.ts), not marked 作废. */
   struck?: true;
+  /** Struck through on a table with no 备注 column (附件3): 作废 to keep it on record goes beside the row. */
+  noNoteColumn?: true;
 }
 
 /** A table cell holding a ditto mark: its path (`vaultLog[3].paperName`), the mark as typed, the value read for it (none when no row is above). */
@@ -297,8 +302,11 @@ export interface SheetCopyNote {
   copyCell: string;
   /** The sheet of the first copy, when the second is a sheet of its own (Excel's 移动或复制 → 建立副本: “出入库记录 (2)”). */
   firstSheet?: string;
-  /** A row only in the copy (located at it), or only in the first (located at the first's row); none: a row that differs. */
-  kind?: 'extraRow' | 'missingRow';
+  /**
+   * A row only in the copy (located at it), or only in the first (located at the first's row); a sheet the same as the
+   * first's throughout (located at its title); none: a row that differs.
+   */
+  kind?: 'extraRow' | 'missingRow' | 'sameSheet';
   /** Each differing cell, both copies' cells and values ('' a blank cell). */
   diffs: Array<{ field: string; cell: string; value: string; firstCell: string; firstValue: string }>;
   /** A row only in one copy: its first filled cells, as a message names the row. */

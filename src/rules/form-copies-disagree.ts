@@ -4,9 +4,9 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'form-copies-disagree',
-  title: { zh: '同一张表的两份不一致', en: 'Two copies of a form disagree' },
+  title: { zh: '同一张表的两份不一致或重复', en: 'Two copies of a form differ, or repeat' },
   severity: 'error',
-  forms: [0, 3],
+  forms: [0, 1, 3, 4],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 备注“1.……一式两份，双方签字有效”：同一张表的两份应完全相同',
   messages: {
     zh: {
@@ -22,6 +22,8 @@ export const meta: RuleMeta = {
         '本工作表上的{form}有两份（第二份从 {copyCell} 起），第二份比第一份少了一行：第一份第 {seq} 行（{cells}）。同一张表的两份应完全相同；检查按第一份进行，这一行已核对。请核对这一行是否确有其事：确有，就在第二份里补上；没有，就在第一份里删去。',
       otherSheetMissingRow:
         '工作表“{copySheet}”是本工作表上{form}的第二份（内容大部分相同），比本工作表少了一行：第 {seq} 行（{cells}）。同一张表的两份应完全相同；检查按本工作表进行，这一行已核对。请核对这一行是否确有其事：确有，就在“{copySheet}”里补上；没有，就在本工作表里删去。',
+      sameSheet:
+        '本工作表的{form}与工作表“{firstSheet}”上的完全相同（像是复制出来的工作表，没有改过）：只按“{firstSheet}”检查、计数了一次，本工作表没有计入。若是多余的副本，请删除本工作表；若记的是另一次，请按实际改填后再检查。',
     },
     en: {
       differs:
@@ -36,9 +38,11 @@ export const meta: RuleMeta = {
         'This sheet holds {formEn} twice (the second copy from {copyCell}), and the second copy lacks a row of the first: No. {seq} of the first ({cellsEn}). The two copies of one form must be the same; the first was checked, this row with it. Check whether it happened: if it did, add it to the second copy; if not, delete it from the first.',
       otherSheetMissingRow:
         'Sheet "{copySheet}" is a second copy of {formEn} on this sheet (mostly the same), and lacks a row of this sheet: No. {seq} ({cellsEn}). The two copies of one form must be the same; this sheet was checked, this row with it. Check whether it happened: if it did, add it to "{copySheet}"; if not, delete it from this sheet.',
+      sameSheet:
+        'This sheet holds {formEn} exactly as sheet "{firstSheet}" does, unchanged (it looks like a copied sheet): only "{firstSheet}" was checked and counted, not this sheet. If it is a spare copy, delete this sheet; if it records another one, fill it in as it happened and check again.',
     },
   },
-  docs: 'A table form (附件3, 涉卷人员, 考试安排) pasted twice on one sheet — the 一式两份 habit, the form printed twice on one page — with a copy that is not quite the same. A later copy on the sheet — or a sheet of its own, as Excel’s 移动或复制 → 建立副本 makes “出入库记录 (2)” — that is the first’s rows again is that form again, not more of its rows: its rows are aligned with the first’s by their content, in order (as a longest common subsequence aligns lines), and it is a copy when at least half its rows (and half the first’s) are the same rows, every other pair is the same row with at most half its cells changed, and a few rows (at most 3, at most half as many as the pairs) are only in the copy or only in the first — typed again, or left out. Rows only in the copy beside others only in the first are rows replaced: a continuation page, begun from a copy of page 1 with a row left in, lists other movements and is read as more rows. The first copy is the record and every other rule judges it alone; the copy is not read (its rows doubled every bag out: false overdraw). Each row of the copy that differs from its row in the first is said once, at the copy’s first differing cell, naming each differing cell of both copies and what each says (one finding a row: a row is one movement, and its cells are pointed at); a row only in the copy is said at that row (not checked: add it to the first copy if it happened, else delete it), naming its first cells and the copy’s row it repeats, if any; a row only in the first, at the first’s row (checked: add it to the copy if it happened, else delete it). An identical copy is read once, with no finding; a 考试安排 copy that differs in 报考人数 alone is schedule-copies-disagree’s (a warning saying which count the papers were checked against), wherever the copy is.',
+  docs: 'A table form (附件3, 涉卷人员, 考试安排) pasted twice on one sheet — the 一式两份 habit, the form printed twice on one page — with a copy that is not quite the same. A later copy on the sheet — or a sheet of its own, as Excel’s 移动或复制 → 建立副本 makes “出入库记录 (2)” — that is the first’s rows again is that form again, not more of its rows: its rows are aligned with the first’s by their content, in order (as a longest common subsequence aligns lines), and it is a copy when at least half its rows (and half the first’s) are the same rows, every other pair is the same row with at most half its cells changed, and a few rows (at most 3, at most half as many as the pairs) are only in the copy or only in the first — typed again, or left out. Rows only in the copy beside others only in the first are rows replaced: a continuation page, begun from a copy of page 1 with a row left in, lists other movements and is read as more rows. The first copy is the record and every other rule judges it alone; the copy is not read (its rows doubled every bag out: false overdraw). Each row of the copy that differs from its row in the first is said once, at the copy’s first differing cell, naming each differing cell of both copies and what each says (one finding a row: a row is one movement, and its cells are pointed at); a row only in the copy is said at that row (not checked: add it to the first copy if it happened, else delete it), naming its first cells and the copy’s row it repeats, if any; a row only in the first, at the first’s row (checked: add it to the copy if it happened, else delete it). An identical copy is read once, with no finding; a 考试安排 copy that differs in 报考人数 alone is schedule-copies-disagree’s (a warning saying which count the papers were checked against), wherever the copy is. A sheet of a form kept many times (附件1 交接单, 附件4 分发登记) that reads exactly as an earlier sheet of it — a sheet copied and left unchanged (“交接单 (2)”, “分发登记1 (2)”) — is not read as another handover or register (review 24: its bags counted twice, an inventory mismatch at the correct 入库清单 and papers handed out beyond the checkout, never saying it was a copy): one finding at the copy’s title names both sheets.',
 };
 
 type Diff = SheetCopyNote['diffs'][number];
@@ -59,7 +63,7 @@ const cellEn = (c: Cell) => `${c.field} "${c.value}"`;
 /** The message of a note: a row that differs, or a row only in one copy; on the copy's sheet, or on one of its own. */
 function messageIdOf(note: SheetCopyNote): string {
   const id = note.kind ?? 'differs';
-  if (note.firstSheet === undefined) return id;
+  if (note.firstSheet === undefined || id === 'sameSheet') return id;
   return id === 'differs' ? 'otherSheet' : `otherSheet${id[0].toUpperCase()}${id.slice(1)}`;
 }
 

@@ -5,6 +5,7 @@ import * as timeNotShown from './time-not-shown';
 import * as invalidCount from './invalid-count';
 import * as partialRow from './partial-row';
 import * as voidedRow from './voided-row';
+import * as struckText from './struck-text';
 import * as rowsAfterClosing from './rows-after-closing';
 import * as hiddenSheet from './hidden-sheet';
 import * as columnHeadedTwice from './column-headed-twice';
@@ -59,6 +60,7 @@ export const RULES: readonly Rule[] = [
   invalidCount,
   partialRow,
   voidedRow,
+  struckText,
   rowsAfterClosing,
   rowTotal,
   columnTotal,

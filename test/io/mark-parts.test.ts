@@ -442,3 +442,33 @@ test('a marked cell on a hidden row (by hand or by a filter) is shown in the cop
   expect(after[1]).toBe(before[1].replace(/ hidden="1"/, ''));
   expect(after.filter((_, i) => i !== 1)).toEqual(before.filter((_, i) => i !== 1));
 });
+
+test('a hidden or very hidden sheet a mark is on is shown in the copy, both ways; a hidden sheet with no mark stays hidden (review 24 D8)', async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, state] of [
+    ['表', 'visible'],
+    ['交接单(旧)', 'hidden'],
+    ['旧 & 草稿', 'veryHidden'],
+    ['名单', 'hidden'],
+  ] as const) {
+    const ws = wb.addWorksheet(name);
+    ws.getCell('A1').value = name;
+    ws.state = state;
+  }
+  const bytes = new Uint8Array(await writeBuffer(wb));
+  const findings = [finding('交接单(旧)', 'A1', 'warning', '隐藏的工作表'), finding('旧 & 草稿', 'B2', 'error', '隐藏的工作表上的问题')];
+  const patched = markParts(bytes, cellMarks(findings), MARK_COLORS)!;
+  const viaExceljs = await markedThroughExceljs(bytes, findings);
+  for (const copy of [patched.bytes, viaExceljs.bytes]) {
+    const states = (await loadBuffer(copy)).worksheets.map((ws) => `${ws.name} ${ws.state}`);
+    expect(states.slice(0, 4)).toEqual(['表 visible', '交接单(旧) visible', '旧 & 草稿 visible', '名单 hidden']);
+  }
+  // Only the marked sheets' tags changed in the workbook part: their state gone, nothing else of the part.
+  const workbookXml = (b: Uint8Array) => strFromU8(unzipSync(b)['xl/workbook.xml']);
+  expect(workbookXml(patched.bytes)).toBe(
+    workbookXml(bytes)
+      .replace(/(name="交接单\(旧\)"[^>]*?) state="hidden"/, '$1')
+      .replace(/(name="旧 &amp; 草稿"[^>]*?) state="veryHidden"/, '$1'),
+  );
+  expect(workbookXml(patched.bytes)).not.toBe(workbookXml(bytes));
+});

@@ -47,15 +47,15 @@ const V = '出入库记录';
 
 describe('D2: a 附件3 row struck through (t9-strikethrough)', () => {
   const STRUCK_ZH =
-    '此行填了的格子都划了删除线，已当作作废的行，不参与检查。删除线打印或换个软件打开时可能看不出：若是误登，请整行删除；要留作记录，请在备注里写“作废”。';
+    '此行填了的格子都划了删除线，已当作作废的行，不参与检查。删除线打印或换个软件打开时可能看不出：若是误登，请整行删除；要留作记录，请在这一行表格右边的空格里写“作废”（这张表没有备注栏）。';
   const STRUCK_EN =
-    'Every filled cell of this row is struck through: it is taken as void and not checked. A strikethrough may not show in print or in another program: if the row was entered by mistake, delete the whole row; to keep it on record, write 作废 in its 备注.';
+    'Every filled cell of this row is struck through: it is taken as void and not checked. A strikethrough may not show in print or in another program: if the row was entered by mistake, delete the whole row; to keep it on record, write 作废 in the empty cell right of the table on this row (the form has no 备注 column).';
 
   test('one warning at the struck row, and no finding on it or on the correct 1001 row', async () => {
     const model = readWorkbook(await gridOf('t9-strikethrough'));
     expect(validateSite(model).map(whole)).toEqual([['voided-row', 'warning', V, 'A7', 4, STRUCK_ZH]]);
     expect(validateSite(model, { lang: 'en' }).map(whole)).toEqual([['voided-row', 'warning', V, 'A7', 4, STRUCK_EN]]);
-    expect(model.voided).toEqual([{ sheet: V, cell: 'A7', struck: true }]);
+    expect(model.voided).toEqual([{ sheet: V, cell: 'A7', struck: true, noNoteColumn: true }]);
   });
 
   test('the struck row is in no part of the record: the vault log reads as the workbook it was edited from', async () => {

@@ -491,6 +491,14 @@ const PLANTED: Planted[] = [
     expect: [['voided-row', 4, '分发登记1', 'J9', 4]],
   },
   {
+    // Read whole, “周敏李强” was no one on the roster (review 24 D5): the reader gives the text not struck, and its struck text.
+    name: '出入库记录’s first 取卷人 corrected in place, the old name struck through: read as the new, said once at it',
+    base: 'leiyang-kaodian',
+    edit: () => {},
+    retype: (grid) => void (grid.sheets.find((s) => s.name === '出入库记录')!.struckText = { E4: '周敏' }),
+    expect: [['struck-text', 3, '出入库记录', 'E4', 1]],
+  },
+  {
     // Left out, the checkouts under it were lost without a word (review 18a D5): read, they are judged as ever (clean here).
     name: '以下空白 typed between 出入库记录’s first and second rows: the rows under it read, said once at it',
     base: 'leiyang-kaodian',

@@ -286,7 +286,7 @@ test('WPS values become grid values: CVErr numbers and error text the error the 
 
 describe('strikethrough (review 12 D2, left for WPS in 16a D3)', () => {
   const STRUCK_ROW =
-    '此行填了的格子都划了删除线，已当作作废的行，不参与检查。删除线打印或换个软件打开时可能看不出：若是误登，请整行删除；要留作记录，请在备注里写“作废”。';
+    '此行填了的格子都划了删除线，已当作作废的行，不参与检查。删除线打印或换个软件打开时可能看不出：若是误登，请整行删除；要留作记录，请在这一行表格右边的空格里写“作废”（这张表没有备注栏）。';
 
   test('t9: the row struck through is void, as read from the file: voided-row’s one warning, not three errors', async () => {
     const bytes = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'review12', 'xlsx', 't9-strikethrough.xlsx'));

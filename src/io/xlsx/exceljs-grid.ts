@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { CellValue, SheetGrid, WorkbookGrid, a1, sheetStateOf } from '../../model/grid';
 import { asShown, dateKindOf, numberAsShown } from '../../model/number-format';
+import { correctedText } from './string-items';
 
 /** exceljs' ValueType.Formula (its enum is a value of the library, imported here as types only). */
 const FORMULA = 6;
@@ -30,13 +31,24 @@ function shownValue(value: CellValue, numFmt: string | undefined, date1904: bool
 /** An error value ({ error: '#REF!' }) as the cell shows it (review 17a D1), as the lean reader keeps it. */
 const errorText = (value: object): string | undefined => ('error' in value && typeof value.error === 'string' && value.error ? value.error : undefined);
 
+/** Rich text's runs joined, or, corrected in place (the old text struck through), its text not struck and the struck (string-items.ts). */
+function richValue(runs: readonly ExcelJS.RichText[]): { value: CellValue; struck?: string } {
+  const text = (struck: boolean) =>
+    runs
+      .filter((r) => !!r.font?.strike === struck)
+      .map((r) => r.text)
+      .join('');
+  const corrected = runs.some((r) => r.font?.strike) ? correctedText(text(false), text(true)) : undefined;
+  return corrected ?? { value: runs.map((r) => r.text).join('') };
+}
+
 /** `slaveFormula`: a shared formula's other cell's own formula (exceljs moves the master's: cell.formula), review 17a D2. */
-function plainValue(value: ExcelJS.CellValue, slaveFormula?: () => string | undefined): { value: CellValue; formula?: string } {
+function plainValue(value: ExcelJS.CellValue, slaveFormula?: () => string | undefined): { value: CellValue; formula?: string; struck?: string } {
   if (value === null || value === undefined) return { value: null };
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return { value };
   if (value instanceof Date) return { value };
   if (typeof value === 'object') {
-    if ('richText' in value) return { value: value.richText.map((r) => r.text).join('') };
+    if ('richText' in value) return richValue(value.richText);
     if ('formula' in value || 'sharedFormula' in value) {
       const f = value as ExcelJS.CellFormulaValue & { sharedFormula?: string };
       const result = f.result;
@@ -58,18 +70,21 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
   const formulas: Record<string, string> = {};
   const shownFormulas: Record<string, string> = {};
   const struck: string[] = [];
+  const struckText: Record<string, string> = {};
   const date1904 = ws.workbook?.properties?.date1904 === true;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.isMerged && cell.master !== cell) return;
-      const { value, formula } = plainValue(cell.value, () => cell.formula || undefined);
+      const { value, formula, struck: old } = plainValue(cell.value, () => cell.formula || undefined);
       out[colNumber - 1] = shownValue(value, cell.numFmt, date1904);
       if (formula) formulas[a1(rowNumber - 1, colNumber - 1)] = formula;
       // A formula showing its cached value (SheetGrid.shownFormulas): what it fills in is told from what is typed.
       else if (value !== null && cell.type === FORMULA && cell.formula) shownFormulas[a1(rowNumber - 1, colNumber - 1)] = cell.formula;
       // A value struck through (a line struck out as on paper: forms/voided.ts).
       if (cell.font?.strike && value !== null) struck.push(a1(rowNumber - 1, colNumber - 1));
+      // Corrected in place, its old text struck through (SheetGrid.struckText).
+      if (old !== undefined) struckText[a1(rowNumber - 1, colNumber - 1)] = old;
     });
     for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
     rows[rowNumber - 1] = out;
@@ -94,6 +109,7 @@ export function sheetGridFromWorksheet(ws: ExcelJS.Worksheet): SheetGrid {
     ...(hiddenRows.length ? { hiddenRows } : {}),
     ...(hiddenCols.length ? { hiddenCols } : {}),
     ...(struck.length ? { struck } : {}),
+    ...(Object.keys(struckText).length ? { struckText } : {}),
     ...(autoFilter ? { autoFilter } : {}),
   };
 }

@@ -21,6 +21,7 @@ import { type PackageParts, packageParts, relsOf } from './reader';
 import { insertionPoint } from './worksheet-order';
 import { withNameInFooter } from './mark-footer';
 import { joinBytes } from './zip';
+import { withSheetsShown } from './mark-sheets-shown';
 import { LIMITS } from '../../model/limits';
 import { Refusal } from '../../check/refusal';
 import { type FindingsList, listParts } from './mark-list';
@@ -403,6 +404,9 @@ export function markParts(
       );
       marked += placed.length;
     }
+    const workbook = text(pkg.workbook);
+    const shown = withSheetsShown(workbook, new Set(marks.filter((m) => pkg.sheets.has(m.sheet)).map((m) => m.sheet)));
+    if (shown !== workbook) put(pkg.workbook, shown);
     if (!/Extension="vml"/i.test(types))
       types = beforeClose(types, '</Types>', '<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>');
     put(typesPart, types);

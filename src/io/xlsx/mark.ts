@@ -53,6 +53,8 @@ function markWorkbook(workbook: ExcelJS.Workbook, findings: readonly Finding[], 
     const cell = ws.getCell(mark.cell);
     // Hidden (by hand or by a filter), its mark would be seen neither on screen nor in print (review 13a D1).
     ws.getRow(Number(cell.row)).hidden = false;
+    // A hidden sheet alike: shown for its marks (mark-sheets-shown.ts, review 24 D8).
+    ws.state = 'visible';
     framed(cell, mark.severity);
     const prior = noteTextOf(cell.note);
     cell.note = prior ? `${prior}\n\n${mark.text}` : mark.text;

@@ -252,24 +252,28 @@ function readCellStyles(pkg: Package, entry: ZipEntry): CellStyles {
   return { dates, dateFormats, struck, text };
 }
 
-function sharedStrings(pkg: Package, entry: ZipEntry | undefined): string[] {
+/** The shared strings, each corrected in place read as its text not struck (string-items.ts), and those one's struck text by index. */
+function sharedStrings(pkg: Package, entry: ZipEntry | undefined): { shared: string[]; sharedStruck?: string[] } {
   const shared: string[] = [];
-  if (!entry) return shared;
+  if (!entry) return { shared };
+  const sharedStruck: string[] = [];
   const item = new ItemText();
   const take = (text: string) => shared.push(text);
   readXmlPart(pkg.bytes, entry, pkg.budget, {
     whole: (s, lt) => plainStringItem(s, lt, take),
-    open(_tag, name) {
+    open(tag, name) {
       if (name === 'si') item.reset();
-      else item.open(name);
+      else item.open(name, name === 'strike' ? tag.attr('val') : undefined);
     },
     close(name) {
-      if (name === 'si') shared.push(item.value);
-      else item.close(name);
+      if (name !== 'si') return item.close(name);
+      const corrected = item.corrected();
+      if (corrected) sharedStruck[shared.length] = corrected.struck;
+      shared.push(corrected?.value ?? item.value);
     },
     text: (t) => item.text(t),
   });
-  return shared;
+  return sharedStruck.length > 0 ? { shared, sharedStruck } : { shared };
 }
 
 interface SheetRef {
@@ -329,6 +333,8 @@ function partOf(pkg: Package, rels: ReadonlyMap<string, Relationship>, type: str
  */
 export interface PackageParts {
   names: string[];
+  /** The workbook part (xl/workbook.xml), which lists the sheets and their states. */
+  workbook: string;
   sheets: ReadonlyMap<string, string>;
   styles: string | undefined;
   bytes(part: string): Uint8Array;
@@ -351,6 +357,7 @@ export function packageParts(bytes: Uint8Array): PackageParts {
   const dir = part.slice(0, part.lastIndexOf('/') + 1);
   return {
     names: [...pkg.entries.keys()],
+    workbook: part,
     sheets,
     stored: (name) => ({ entry: pkg.entry(name)!, data: storedBytes(bytes, pkg.entry(name)!) }),
     styles: partOf(pkg, rels, '/styles', `${dir}styles.xml`)?.name,
@@ -427,7 +434,7 @@ function readPackage(pkg: Package, keepDateFormats: boolean): WorkbookGrid {
   const ctx: WorkbookContext = {
     bytes: pkg.bytes,
     budget: pkg.budget,
-    shared: sharedStrings(pkg, partOf(pkg, rels, '/sharedStrings', `${dir}sharedStrings.xml`)),
+    ...sharedStrings(pkg, partOf(pkg, rels, '/sharedStrings', `${dir}sharedStrings.xml`)),
     ...cellStyles(pkg, partOf(pkg, rels, '/styles', `${dir}styles.xml`)),
     date1904,
     tally: { cells: 0, slots: 0, merged: 0 },

@@ -24,6 +24,8 @@ export interface WorkbookContext {
   bytes: Uint8Array;
   budget: InflateBudget;
   shared: string[];
+  /** The struck text of each shared string corrected in place (string-items.ts correctedText), by index; absent: none. */
+  sharedStruck?: string[];
   /** Each style's kind of date (cellXfs index), none for a style that shows no date. */
   dates: readonly (DateKind | undefined)[];
   /** Each date style's format code (cellXfs index): kept with the dates read, for the preview to show them so. */
@@ -88,6 +90,9 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
   const hiddenCols: number[] = [];
   /** The struck cells read, row and column after each other (some kept by a merge's master only). */
   const struckAt: number[] = [];
+  /** The cells corrected in place, each with its struck text (SheetGrid.struckText). */
+  const struckText: Record<string, string> = {};
+  let hasStruckText = false;
   let autoFilter: string | undefined;
 
   let inData = false;
@@ -180,7 +185,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
       case 'inlineStr':
         if (!hasIs || !(item.runs || item.plain)) return undefined;
         // exceljs joins rich runs with their escapes decoded, and takes plain <t> text as it is.
-        return item.runs ? item.value : item.raw;
+        return item.runs ? (item.corrected()?.value ?? item.value) : item.raw;
       case 'str':
         return raw;
       case 'b':
@@ -212,6 +217,12 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     if (colNo >= target.length) grow(ctx, colNo + 1 - target.length);
     target[colNo] = value;
     if (struck.length && struck[style < 0 ? 0 : style]) struckAt.push(cellRow, colNo);
+    const old =
+      formula !== undefined ? undefined : type === 's' ? ctx.sharedStruck?.[Number(raw)] : type === 'inlineStr' ? item.corrected()?.struck : undefined;
+    if (old !== undefined) {
+      struckText[a1(cellRow, colNo)] = old;
+      hasStruckText = true;
+    }
   };
 
   /** The cell's place: from its reference, else the next column of its row. */
@@ -360,7 +371,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
       inIs = true;
       hasIs = true;
       item.reset();
-    } else if (inIs) item.open(tagName);
+    } else if (inIs) item.open(tagName, tagName === 'strike' ? tag.attr('val') : undefined);
   };
 
   /** n: the row's number as written (NaN when it is not one); hidden: the row is (hidden="1"). */
@@ -459,6 +470,7 @@ export function readSheet(name: string, entry: ZipEntry, ctx: WorkbookContext): 
     ...(hiddenRows.length ? { hiddenRows: hiddenRows.sort((a, b) => a - b) } : {}),
     ...(hiddenCols.length ? { hiddenCols: [...new Set(hiddenCols)].sort((a, b) => a - b) } : {}),
     ...(struckCells.length ? { struck: struckCells } : {}),
+    ...(hasStruckText ? { struckText } : {}),
     ...(autoFilter ? { autoFilter } : {}),
   };
 }

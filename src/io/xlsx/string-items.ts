@@ -51,6 +51,23 @@ export function plainStringItem(s: string, lt: number, take: (text: string) => v
   return i + ITEM_END.length;
 }
 
+/** A correction typed in one cell: the text of its runs not struck through (trimmed), and of those struck. */
+export interface Corrected {
+  value: string;
+  struck: string;
+}
+
+/**
+ * A cell's rich text corrected in place — the old text struck through, the new typed after it (“~~2~~ 3”, review 24
+ * D5): the text not struck, read as the cell's, and the struck; undefined unless both are there (all struck is a cell
+ * struck out, none a plain one). Both readers take a cell's runs so (ItemText here, io/xlsx/exceljs-grid.ts).
+ */
+export function correctedText(kept: string, struck: string): Corrected | undefined {
+  const value = kept.trim();
+  const old = struck.trim();
+  return value && old ? { value, struck: old } : undefined;
+}
+
 /**
  * Collects the text of a string item (<si>, <is>): its <t> elements, phonetic
  * runs (<rPh>) left out. Feed it the events inside the item.
@@ -62,6 +79,10 @@ export class ItemText {
   plain = false;
   /** The plain <t> text without the _xHHHH_ escapes decoded (as exceljs reads plain inline strings). */
   raw = '';
+  /** The text of the runs struck through (<rPr><strike/>), and of the rest. */
+  private struck = '';
+  private kept = '';
+  private runStruck = false;
   private inT = false;
   private buf = '';
   private rPh = 0;
@@ -70,13 +91,15 @@ export class ItemText {
   reset(): void {
     this.value = '';
     this.raw = '';
+    this.struck = this.kept = '';
     this.inT = false;
     this.inR = false;
     this.rPh = 0;
     this.runs = this.plain = false;
   }
 
-  open(name: string): void {
+  /** `val`: a <strike>'s val attribute (<strike/> and val="1" or "true" strike; "0" and "false" do not). */
+  open(name: string, val?: string): void {
     if (name === 't') {
       if (this.rPh === 0) {
         this.inT = true;
@@ -86,18 +109,28 @@ export class ItemText {
     } else if (name === 'r') {
       this.inR = true;
       this.runs = true;
-    } else if (name === 'rPh') this.rPh++;
+      this.runStruck = false;
+    } else if (name === 'strike') this.runStruck = this.inR && val !== '0' && val !== 'false';
+    else if (name === 'rPh') this.rPh++;
   }
 
   close(name: string): void {
     if (name === 't') {
       if (this.inT) {
-        this.value += unescapeText(this.buf);
+        const text = unescapeText(this.buf);
+        this.value += text;
+        if (this.inR && this.runStruck) this.struck += text;
+        else this.kept += text;
         if (!this.inR) this.raw += this.buf;
         this.inT = false;
       }
     } else if (name === 'r') this.inR = false;
     else if (name === 'rPh') this.rPh--;
+  }
+
+  /** The item's text corrected in place (correctedText), or undefined. */
+  corrected(): Corrected | undefined {
+    return this.struck ? correctedText(this.kept, this.struck) : undefined;
   }
 
   text(t: string): void {

@@ -1,0 +1,81 @@
+/**
+ * The outside review's round 24 (test/fixtures/review24/), D4: 附件3 prints no 备注, and staff write 作废 where there
+ * is room — in the row's 序号 cell (c04) or beside the row, right of the table (c05). Read as a live checkout, the line
+ * gave not-returned on itself and an overdraw on the correct row (“同时在库外的共 6 袋”). It is void, said once where
+ * 作废 is; a row struck through on 附件3 is told to write 作废 there, not “在备注里”, which the form has not.
+ */
+import type ExcelJS from 'exceljs';
+import { readWorkbook } from '../../src/forms/workbook';
+import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
+import { validateSite } from '../../src/rules/engine';
+import { filledWorkbook, fixture, writeBuffer } from '../helpers';
+
+jest.setTimeout(120_000);
+
+const V = '出入库记录';
+const whole = (f: { rule: string; severity: string; sheet: string | null; cell: string | null; row: number | null; message: string }) => [
+  f.rule,
+  f.severity,
+  f.sheet,
+  f.cell,
+  f.row,
+  f.message,
+];
+const D = (s: string) => new Date(`${s}:00.000Z`);
+
+/** The filled 岳麓考点 with a mistaken 1001 line inserted as row 4 (as review 24's gen.js.txt does), 序号 renumbered below. */
+async function withMistakenLine(seq: string | number, beside: string | null, strike = false): Promise<ExcelJS.Workbook> {
+  const wb = await filledWorkbook(fixture('kaodian.json'));
+  const ws = wb.getWorksheet(V)!;
+  ws.spliceRows(4, 0, [seq, '1001', '高等数学基础', 3, '李强', D('2024-06-15T07:40'), '陈静', null, null, null, '袋', beside]);
+  for (let c = 1; c <= 12; c++) ws.getRow(4).getCell(c).style = ws.getRow(5).getCell(c).style;
+  // A style of its own: exceljs shares one style object among the cells that had one style in the file.
+  if (strike) for (let c = 1; c <= 11; c++) ws.getRow(4).getCell(c).style = { ...ws.getRow(4).getCell(c).style, font: { strike: true } };
+  for (let r = 5; r <= 7; r++) ws.getCell(`A${r}`).value = typeof seq === 'number' ? r - 3 : r - 4;
+  return wb;
+}
+
+async function findings(wb: ExcelJS.Workbook, lang: 'zh' | 'en' = 'zh') {
+  return validateSite(readWorkbook(await gridFromXlsxBuffer(await writeBuffer(wb))), { lang }).map(whole);
+}
+
+const ROW_ZH = '此行注明作废：请整行删除（作废的行不参与检查）。';
+
+test('作废 in the 序号 cell of a 附件3 line: void, said once at that cell; no not-returned, no overdraw on the correct row (c04)', async () => {
+  expect(await findings(await withMistakenLine('作废', null))).toEqual([['voided-row', 'warning', V, 'A4', 1, ROW_ZH]]);
+});
+
+test('作废 beside a 附件3 line, right of the table: void, said once there (c05); the same line with a note beside that is no 作废 stays live', async () => {
+  expect(await findings(await withMistakenLine(1, '作废（重写于下行）'))).toEqual([['voided-row', 'warning', V, 'L4', 1, ROW_ZH]]);
+  const live = await findings(await withMistakenLine(1, '作废试卷另封'));
+  expect(live.map(([rule, , , cell]) => `${rule as string} ${cell as string}`)).toEqual(['not-returned I4', 'overdraw D5']);
+});
+
+test('a 附件3 line struck through is told to write 作废 beside it, the form having no 备注 (c03), both languages', async () => {
+  expect(await findings(await withMistakenLine(1, null, true))).toEqual([
+    [
+      'voided-row',
+      'warning',
+      V,
+      'A4',
+      1,
+      '此行填了的格子都划了删除线，已当作作废的行，不参与检查。删除线打印或换个软件打开时可能看不出：若是误登，请整行删除；要留作记录，请在这一行表格右边的空格里写“作废”（这张表没有备注栏）。',
+    ],
+  ]);
+  expect(await findings(await withMistakenLine(1, null, true), 'en')).toEqual([
+    [
+      'voided-row',
+      'warning',
+      V,
+      'A4',
+      1,
+      'Every filled cell of this row is struck through: it is taken as void and not checked. A strikethrough may not show in print or in another program: if the row was entered by mistake, delete the whole row; to keep it on record, write 作废 in the empty cell right of the table on this row (the form has no 备注 column).',
+    ],
+  ]);
+});
+
+test('a 备注 typed into 附件3’s header is the row’s 备注 (c05b), said there as before', async () => {
+  const noted = await withMistakenLine(1, '作废（重写于下行）');
+  noted.getWorksheet(V)!.getCell('L3').value = '备注';
+  expect(await findings(noted)).toEqual([['voided-row', 'warning', V, 'L4', 1, ROW_ZH]]);
+});
