@@ -17,6 +17,7 @@ import { CalendarDate, parseA1, type CellValue, type SheetGrid, type WorkbookGri
 import type { SiteData } from '../../src/model/types';
 import { validateSite } from '../../src/rules/engine';
 import { slimModel } from '../../src/check/service';
+import { wholeFinding as whole } from './tester';
 
 jest.setTimeout(120_000);
 
@@ -25,16 +26,6 @@ const XLSX = path.join(ROOT, 'test', 'fixtures', 'review12', 'xlsx');
 const gridOf = (name: string): Promise<WorkbookGrid> => gridFromXlsxBuffer(fs.readFileSync(path.join(XLSX, `${name}.xlsx`)));
 const sheetOf = (grid: WorkbookGrid, name: string): SheetGrid => grid.sheets.find((s) => s.name === name)!;
 const kaodian = (): SiteData => JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'kaodian.json'), 'utf8')) as SiteData;
-
-/** The whole finding: rule, severity, sheet, cell, row, message. */
-const whole = (f: { rule: string; severity: string; sheet: string | null; cell: string | null; row: number | null; message: string }) => [
-  f.rule,
-  f.severity,
-  f.sheet,
-  f.cell,
-  f.row,
-  f.message,
-];
 
 function put(sheet: SheetGrid, cell: string, value: CellValue): void {
   const { row, col } = parseA1(cell)!;

@@ -9,17 +9,9 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { validateSite } from '../../src/rules/engine';
 import { filledWorkbook, fixture, writeBuffer } from '../helpers';
+import { wholeFinding as whole } from './tester';
 
 jest.setTimeout(120_000);
-
-const whole = (f: { rule: string; severity: string; sheet: string | null; cell: string | null; row: number | null; message: string }) => [
-  f.rule,
-  f.severity,
-  f.sheet,
-  f.cell,
-  f.row,
-  f.message,
-];
 
 /** The filled 岳麓考点 with sheet `from` copied to a sheet `to` after it, as Excel's 移动或复制 → 建立副本 does: values, merges. */
 async function withSheetCopy(from: string, to: string, edit?: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJS.Workbook> {

@@ -13,18 +13,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { WorkbookGrid } from '../../src/model/grid';
 import { validateSite } from '../../src/rules/engine';
 import { filledWorkbook, fixture, loadBuffer, writeBuffer } from '../helpers';
+import { wholeFinding as whole } from './tester';
 
 jest.setTimeout(120_000);
 
 const V = '出入库记录';
-const whole = (f: { rule: string; severity: string; sheet: string | null; cell: string | null; row: number | null; message: string }) => [
-  f.rule,
-  f.severity,
-  f.sheet,
-  f.cell,
-  f.row,
-  f.message,
-];
 
 /** The filled 岳麓考点 with `cell` of its vault log corrected in place: `old` struck through, `now` after it. */
 async function corrected(cell: string, old: string, now: string): Promise<ExcelJS.Workbook> {

@@ -9,18 +9,11 @@ import { readWorkbook } from '../../src/forms/workbook';
 import { gridFromXlsxBuffer } from '../../src/io/xlsx/node-workbook';
 import { validateSite } from '../../src/rules/engine';
 import { filledWorkbook, fixture, writeBuffer } from '../helpers';
+import { wholeFinding as whole } from './tester';
 
 jest.setTimeout(120_000);
 
 const V = '出入库记录';
-const whole = (f: { rule: string; severity: string; sheet: string | null; cell: string | null; row: number | null; message: string }) => [
-  f.rule,
-  f.severity,
-  f.sheet,
-  f.cell,
-  f.row,
-  f.message,
-];
 const D = (s: string) => new Date(`${s}:00.000Z`);
 
 /** The filled 岳麓考点 with a mistaken 1001 line inserted as row 4 (as review 24's gen.js.txt does), 序号 renumbered below. */

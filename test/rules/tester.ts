@@ -110,6 +110,16 @@ export function findingsFor(c: ValidCase): Finding[] {
   return validateSite(readWorkbook(grid));
 }
 
+/** The whole finding, as the tests state it: rule, severity, sheet, cell, row, message. */
+export const wholeFinding = (f: Pick<Finding, 'rule' | 'severity' | 'sheet' | 'cell' | 'row' | 'message'>) => [
+  f.rule,
+  f.severity,
+  f.sheet,
+  f.cell,
+  f.row,
+  f.message,
+];
+
 const brief = (f: Finding) => `${f.rule} ${f.sheet}!${f.cell} row ${f.row}: ${f.message}`;
 
 export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
