@@ -40,6 +40,7 @@ import * as intakeLate from './intake-late';
 import * as keeperNotCustodian from './keeper-not-custodian';
 import * as sessionWithoutRegister from './session-without-register';
 import * as registerSession from './register-session';
+import * as noteCount from './note-count';
 import * as handedOutBeyondCheckout from './handed-out-beyond-checkout';
 import * as sheetOfAnotherSemester from './sheet-of-another-semester';
 import * as scheduleCopiesDisagree from './schedule-copies-disagree';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   keeperNotCustodian,
   sessionWithoutRegister,
   registerSession,
+  noteCount,
   handedOutBeyondCheckout,
   sheetOfAnotherSemester,
   scheduleCopiesDisagree,
