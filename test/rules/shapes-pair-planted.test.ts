@@ -491,6 +491,20 @@ const PLANTED: Planted[] = [
     expect: [['voided-row', 4, '分发登记1', 'J9', 4]],
   },
   {
+    // Made by copying the morning's register, its 时间 left (review 24 D1): 3301 sits 14:00—15:30.
+    name: 'the afternoon’s register still headed 09:00—10:30: said at its 时间',
+    base: 'leiyang-kaodian',
+    edit: (d) => void Object.assign(d.distributions![1], { start: '2025-07-05T09:00', end: '2025-07-05T10:30' }),
+    expect: [['register-session', 4, '分发登记2', 'I3', null]],
+  },
+  {
+    // The receiver wrote in 备注 that three bags came; the form still says two (review 24 D3).
+    name: 'a 备注 on the incoming sheet saying 3301 实收3袋 beside 数量 2: said at the note',
+    base: 'leiyang-kaodian',
+    edit: (d) => void (d.handovers![0].items![2].note = '7月5日下午 3301 实收3袋'),
+    expect: [['note-count', 1, '交接单1', 'E10', 3]],
+  },
+  {
     // Read whole, “周敏李强” was no one on the roster (review 24 D5): the reader gives the text not struck, and its struck text.
     name: '出入库记录’s first 取卷人 corrected in place, the old name struck through: read as the new, said once at it',
     base: 'leiyang-kaodian',

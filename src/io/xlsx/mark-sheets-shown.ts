@@ -8,8 +8,8 @@ import { decodeEntities } from './xml';
 
 /** A <sheet> tag in the workbook part, with or without a namespace prefix. */
 const SHEET_TAG = /<(?:[\w.-]+:)?sheet\b[^>]*>/g;
-/** A start tag's state attribute, quoted either way. */
-const STATE_ATTR = /\sstate\s*=\s*(?:"[^"]*"|'[^']*')/;
+/** A start tag's state attribute hiding its sheet, quoted either way: state="visible" (as exceljs writes it) is left, the part unchanged. */
+const STATE_ATTR = /\sstate\s*=\s*(?:"(?:hidden|veryHidden)"|'(?:hidden|veryHidden)')/;
 
 /** The workbook part's XML with the sheets `names` shown (their state taken away); every other sheet as it was. */
 export function withSheetsShown(workbook: string, names: ReadonlySet<string>): string {
