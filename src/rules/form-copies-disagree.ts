@@ -4,7 +4,7 @@ import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
   id: 'form-copies-disagree',
-  title: { zh: '同一张表的两份不一致或重复', en: 'Two copies of a form differ, or repeat' },
+  title: { zh: '同一张表的两份不一致或重复', en: 'Two copies of a form differ or repeat' },
   severity: 'error',
   forms: [0, 1, 3, 4],
   clause: '依据《湖南开放大学试卷安全保密管理专项整治实施方案》附件1 备注“1.……一式两份，双方签字有效”：同一张表的两份应完全相同',

@@ -81,6 +81,8 @@ describe('several papers on one row with 数量 “2、1”: one count per paper
     });
     expect(validateSite(model).map((f) => [f.rule, messageIdOf(f), f.cell])).toEqual([
       ['unknown-paper', 'severalApart', 'B6'],
+      // 2045 sits 10:30—12:00, not in 分发登记1's 08:30—10:00 session.
+      ['register-session', 'row', 'B6'],
       ['distribution-outside-custody', 'before', 'F6'],
       ['handed-out-beyond-checkout', 'over', 'D6'],
     ]);
