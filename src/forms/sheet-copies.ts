@@ -57,11 +57,19 @@ export function differsOnlyIn({ first, copy, steps }: CopyPair, field: string): 
  * a copy (review 24 D7). One note names both sheets. False: another record, to be read.
  */
 export function sameSheetSetAside(reads: readonly SheetRead[], read: SheetRead, pairs: CopyPair[]): boolean {
-  const same = JSON.stringify(read.record);
-  const first = reads.find((r) => r.entry.key === read.entry.key && r.sheet.name !== read.sheet.name && JSON.stringify(r.record) === same);
+  const same = recordText(read.record);
+  const first = reads.find((r) => r.entry.key === read.entry.key && r.sheet.name !== read.sheet.name && recordText(r.record) === same);
   if (first) pairs.push({ first, copy: read, steps: [], same: true });
   return first !== undefined;
 }
+
+/** A record as compared for sameness, serialised once: each later sheet of the form is compared with every earlier one. */
+function recordText(record: FormRecord): string {
+  let text = RECORD_TEXTS.get(record);
+  if (text === undefined) RECORD_TEXTS.set(record, (text = JSON.stringify(record)));
+  return text;
+}
+const RECORD_TEXTS = new WeakMap<FormRecord, string>();
 
 /** A time as read (2026-01-11T07:30) as the messages write times (1月11日 07:30); names joined; 是/否; else as read; '' blank. */
 function shown(value: unknown): string {

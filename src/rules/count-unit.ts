@@ -20,6 +20,9 @@ export function unitsOfRow(rowsAt: string, row: { unit?: unknown } | null | unde
 
 /** A unit as an English message names it: the form's word, what it counts. */
 const UNIT_EN: Record<string, string> = { 袋: 'bags', 箱: 'boxes', 份: 'copies' };
+/** A unit's English name alone (袋 → bags); a unit it does not know, as written. */
+export const unitNameEn = (unit: string): string => UNIT_EN[unit] ?? unit;
+
 export const unitEn = (unit: string): string => (UNIT_EN[unit] ? `${unit} (${UNIT_EN[unit]})` : unit);
 
 /** `units` as a message names them: zh “箱”或“袋”, en 箱 (boxes) or 袋 (bags), and the first. */

@@ -5,7 +5,8 @@
  */
 import { norm, whole } from './facts';
 import type { RuleContext, RuleMeta } from './types';
-import { COUNT_WORD, countOf, toHalfWidth } from '../model/text';
+import { COUNT_WORD, CORRECTION_WORDS, countOf, toHalfWidth } from '../model/text';
+import { unitNameEn } from './count-unit';
 import { paperCode } from '../model/paper-code';
 
 export const meta: RuleMeta = {
@@ -29,7 +30,7 @@ export const meta: RuleMeta = {
 };
 
 /** 3310 实为3袋, 实收三袋, 应为：2: the paper it names (if any), the count said and its unit (if written). */
-const CORRECTION = new RegExp(`(?:(\\d{3,6})\\s*)?(?:实为|实际为?|实收|实到|实点|应为|更正为)\\s*[:：]?\\s*${COUNT_WORD}\\s*(袋|箱|份)?`);
+const CORRECTION = new RegExp(`(?:(\\d{3,6})\\s*)?(?:${CORRECTION_WORDS})\\s*[:：]?\\s*${COUNT_WORD}\\s*(袋|箱|份)?`);
 
 interface Row {
   note?: unknown;
@@ -41,23 +42,22 @@ interface Row {
 /** The count a row's note says it holds, where that is not its 数量; undefined otherwise. */
 function noteDiffers(row: Row, unitOfRow: string): { said: number; count: number } | undefined {
   if (typeof row.note !== 'string') return undefined;
-  const m = CORRECTION.exec(toHalfWidth(row.note));
+  const note = toHalfWidth(row.note);
+  const m = CORRECTION.exec(note);
   const count = whole(row.quantity);
   const said = m ? countOf(m[2]) : undefined;
   if (!m || said === undefined || count === undefined || said === count) return undefined;
   if (m[3] && m[3] !== unitOfRow) return undefined;
   // The row's paper: its 试卷号, or on 附件1 (which has none) the first number its 备注 names (1001 高等数学基础).
-  const own = paperCode(row.paperNo) || /\d{3,6}/.exec(toHalfWidth(row.note))?.[0];
+  const own = paperCode(row.paperNo) || /\d{3,6}/.exec(note)?.[0];
   if (m[1] && own && paperCode(m[1]) !== own) return undefined;
   return { said, count };
 }
 
-const UNIT_EN: Record<string, string> = { 袋: 'bags', 箱: 'boxes', 份: 'copies' };
-
 export function check({ model, report }: RuleContext): void {
   const say = (path: string, row: Row, unit: string) => {
     const differs = noteDiffers(row, unit);
-    if (differs) report(`${path}.note`, 'differs', { note: String(row.note).trim(), ...differs, unit, unitEn: UNIT_EN[unit] ?? unit });
+    if (differs) report(`${path}.note`, 'differs', { note: String(row.note).trim(), ...differs, unit, unitEn: unitNameEn(unit) });
   };
   (model.data.handovers ?? []).forEach((h, i) => (h?.items ?? []).forEach((it, j) => it && say(`handovers[${i}].items[${j}]`, it, norm(it.unit) || '袋')));
   (model.data.vaultLog ?? []).forEach((r, i) => r && say(`vaultLog[${i}]`, r, norm(r.unit) || '袋'));

@@ -60,8 +60,15 @@ export interface OffSession {
   otherDay: boolean;
 }
 
-/** The registers whose header is not the session of (some of) their papers. */
+/** The registers whose header is not the session of (some of) their papers: worked out once a workbook (its facts), for this rule and session-without-register. */
 export function offSessionRegisters(data: RuleContext['model']['data'], facts: Facts): OffSession[] {
+  let known = OFF_SESSION.get(facts);
+  if (!known) OFF_SESSION.set(facts, (known = offSessionOf(data, facts)));
+  return known;
+}
+const OFF_SESSION = new WeakMap<Facts, OffSession[]>();
+
+function offSessionOf(data: RuleContext['model']['data'], facts: Facts): OffSession[] {
   const out: OffSession[] = [];
   (data.distributions ?? []).forEach((d, sheet) => {
     const span = d && headerSpan(d);
