@@ -33,6 +33,15 @@ export function showTime(minutes: number, withYear = false): string {
   return `${withYear ? `${d.getUTCFullYear()}年` : ''}${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
 }
 
+/** The months as English messages name them (engine.ts englishTimes, showDayEn). */
+export const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A day as English messages write it (`2024-06-15T…` → Jun 15): where a message names a day with no time, as englishTimes does not turn it. */
+export function showDayEn(minutes: number): string {
+  const d = new Date(minutes * 60_000);
+  return `${MONTHS_EN[d.getUTCMonth()]} ${d.getUTCDate()}`;
+}
+
 /** Read by character codes, not a regex: a large log holds tens of thousands of distinct times. */
 function readMinutes(value: string): number {
   const year = digits(value, 0, 4);

@@ -9,6 +9,7 @@ import { CellLocation, locate } from '../model/location';
 import { FORM_OF_KEY, datePartOf, labelAt } from '../model/labels';
 import type { SiteData } from '../model/types';
 import { LIMITS, tooManyFindings } from '../model/limits';
+import { MONTHS_EN } from '../model/values';
 import { computeFacts } from './facts';
 import { papersApart } from '../model/paper-rows';
 import { withUnknownCounts } from './unknown-counts';
@@ -52,11 +53,9 @@ export function englishTimes(text: string): string {
 /** A time as showTime (facts.ts) writes it, to the day: its year if any, month and day, then " HH:MM". */
 const TOOL_TIME = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?= \d{2}:\d{2}(?!\d|:\d))/g;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /** 6月15日 → Jun 15, 2024年6月15日 → Jun 15, 2024 (as typed where the month is none). */
 const monthDay = (whole: string, year: string | undefined, month: string, day: string): string => {
-  const name = MONTHS[Number(month) - 1];
+  const name = MONTHS_EN[Number(month) - 1];
   return name ? `${name} ${Number(day)}${year ? `, ${year}` : ''}` : whole;
 };
 

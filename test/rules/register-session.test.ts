@@ -4,7 +4,8 @@
  * Its valid/invalid table (tester.ts: a valid case gives no finding at all, an invalid one exactly these).
  */
 import type { SiteData } from '../../src/model/types';
-import { findingsFor, ruleTester, typeInto } from './tester';
+import { base, findingsFor, modelOf, ruleTester, typeInto } from './tester';
+import { validateSite } from '../../src/rules/engine';
 
 /** 岳麓考点's registers: 分发登记1 1001 (6/15 08:30—10:00), 分发登记2 2045 (6/15 10:30—12:00), 分发登记3 3310 (6/16 08:30—10:00). */
 const header = (sheet: number, start: string, end?: string) => (d: SiteData) => {
@@ -117,5 +118,16 @@ test('the same 时间 (上午) under 分发登记3 dated 6月15日: said at its 
   expect(found).toEqual([
     ['register-session', '分发登记3', 'G3'],
     ['invalid-datetime', '分发登记3', 'I3'],
+  ]);
+});
+
+test('the date said in English too: “Jun 15”, as the messages’ times are', () => {
+  const d = findingsFor({ name: '', edit: header(2, '2024-06-15T08:30', '2024-06-15T10:00') });
+  expect(d.map((f) => [f.rule, f.cell])).toEqual([['register-session', 'G3']]);
+  const data = base('kaodian');
+  header(2, '2024-06-15T08:30', '2024-06-15T10:00')(data);
+  const en = validateSite(modelOf(data), { lang: 'en' });
+  expect(en.map((f) => f.message)).toEqual([
+    'This distribution register is headed with the date Jun 15, but the papers on it 3310 sits at Jun 16 08:30—10:00, none on that day. 附件4 is one sheet per session, signed on the day; the header may have been copied from another session’s register and not changed. Correct the header’s date to this session’s, as the exam schedule gives it (or check the paper numbers).',
   ]);
 });
