@@ -251,13 +251,16 @@ export function unitOfCount(value: unknown): string | undefined {
 export const COUNT_WORD = `(\\d+|${CHINESE_NUMERAL}{1,3})`;
 
 /**
+ * The words that say a count is really another (3310 实为3袋, 实收三袋, 改为3袋): a correction's, beside a count or in its
+ * 备注 (note-count) — one list for both, so that a note and a count cell read the same words.
+ */
+export const CORRECTION_WORDS = '实为|实际为?|实收|实到|实点|应为|更正为|改为';
+
+/**
  * A note in brackets that corrects the count before it (2（实为3）, 5袋（应为4袋）): not a note about the count, but a
  * second count — which of the two the row holds cannot be told (review 24 D3: read as 2, the 3 written beside it unseen).
  */
-/** The words that say a count is really another (3310 实为3袋, 实收三袋): a correction's, beside a count or in its 备注 (note-count). */
-export const CORRECTION_WORDS = '实为|实际为?|实收|实到|实点|应为|更正为';
-
-const CORRECTED = new RegExp(`^${COUNT_WORD}\\s*(?:袋|箱|份)?\\s*\\((?:${CORRECTION_WORDS}|改为)\\s*:?\\s*${COUNT_WORD}\\s*(?:袋|箱|份)?\\)$`);
+const CORRECTED = new RegExp(`^${COUNT_WORD}\\s*(?:袋|箱|份)?\\s*\\((?:${CORRECTION_WORDS})\\s*:?\\s*${COUNT_WORD}\\s*(?:袋|箱|份)?\\)$`);
 
 /** A count corrected in brackets beside it (2（实为3）): the number written and the one said to be right; undefined otherwise. */
 export function countCorrection(value: unknown): { written: string; corrected: string } | undefined {

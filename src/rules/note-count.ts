@@ -26,11 +26,16 @@ export const meta: RuleMeta = {
         'The note reads “{note}”, saying the row holds {said} {unitEn}, but its 数量 is {count} {unitEn}: the two disagree, so how many there are cannot be told, and every check and the summary count the {count} of 数量. The form holds the number there is: check the papers; if 数量 is wrong, correct it (the note only says how it was corrected); if the note is wrong, correct the note.',
     },
   },
-  docs: 'A 备注 on a handover row (附件1) or a vault-log row (附件3, where people keep a 备注 beside it) that says the row’s count is another — 实为, 实际, 实收, 实到, 实点, 应为 or 更正为 followed by a count (3袋, 三袋), after the row’s paper number or none — when that count is not the row’s 数量. A warning at the note: the checks read 数量. Not where the note names another paper than its row’s, where 数量 cannot be read (invalid-count’s), or where the note’s count is in another unit than the row’s.',
+  docs: 'A 备注 on a handover row (附件1) or a vault-log row (附件3, where people keep a 备注 beside it) that says the row’s count is another — 实为, 实际, 实收, 实到, 实点, 应为, 更正为 or 改为 followed by a count (3袋, 三袋) that ends there (考场改为3号 and 改为8:30 are no count), after the row’s paper number or none — when that count is not the row’s 数量. A warning at the note: the checks read 数量. Not where the note names another paper than its row’s, where 数量 cannot be read (invalid-count’s), or where the note’s count is in another unit than the row’s.',
 };
 
-/** 3310 实为3袋, 实收三袋, 应为：2: the paper it names (if any), the count said and its unit (if written). */
-const CORRECTION = new RegExp(`(?:(\\d{3,6})\\s*)?(?:${CORRECTION_WORDS})\\s*[:：]?\\s*${COUNT_WORD}\\s*(袋|箱|份)?`);
+/**
+ * 3310 实为3袋, 实收三袋, 应为：2, 改为3袋: the paper it names (if any), the count said and its unit (if written). The count
+ * ends where a count ends — at its unit, a stop or the note's end — so that 考场改为3号 or 改为8:30 is no count.
+ */
+const CORRECTION = new RegExp(
+  `(?:(\\d{3,6})\\s*)?(?:${CORRECTION_WORDS})\\s*[:：]?\\s*${COUNT_WORD}\\s*(袋|箱|份)?(?=(?<=[袋箱份])|\\s*(?:[,，。;；、)）]|$))`,
+);
 
 interface Row {
   note?: unknown;

@@ -17,6 +17,8 @@ ruleTester('note-count', {
       edit: (d) => void (d.handovers![0].items![0].note = '1001 高等数学基础；2045 实为2袋'),
     },
     { name: 'a note about the count, not correcting it (含补考1袋)', edit: noted('3310 中国现代文学，含补考1袋') },
+    { name: 'a note saying the count was changed to what 数量 writes (原3袋改为2袋)', edit: noted('3310 原3袋改为2袋') },
+    { name: 'a note changing something else to a number (考场改为3号, 时间改为8:30)', edit: noted('3310 考场改为3号，时间改为8:30') },
     { name: 'a note in another unit than the row’s (实为3箱 beside 2 袋): not this rule’s to weigh', edit: noted('3310 实为3箱') },
   ],
   invalid: [
@@ -38,6 +40,16 @@ ruleTester('note-count', {
       name: '实收三袋 (in words, no paper named) beside 数量 2',
       edit: noted('实收三袋'),
       errors: [{ messageId: 'differs', form: 1, sheet: '交接单', cell: 'E10', row: 3, message: /^备注写的是“实收三袋”，说这一行实为 3 袋/ }],
+    },
+    {
+      name: '改为3袋 beside 数量 2 (the count cell reads 改为 too: one list of words)',
+      edit: noted('3310 数量改为3袋'),
+      errors: [{ messageId: 'differs', form: 1, sheet: '交接单', cell: 'E10', row: 3, message: /^备注写的是“3310 数量改为3袋”，说这一行实为 3 袋/ }],
+    },
+    {
+      name: '考场改为3号，实收3袋: the count, not the room',
+      edit: noted('考场改为5号，实收3袋'),
+      errors: [{ messageId: 'differs', form: 1, sheet: '交接单', cell: 'E10', row: 3, message: /^备注写的是“考场改为5号，实收3袋”，说这一行实为 3 袋/ }],
     },
   ],
 });
