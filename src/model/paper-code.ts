@@ -33,8 +33,15 @@ const SPARE_MARK = '[-_—·]?[（(]?备(?:用试?卷?|份卷)[）)]?';
 /** An AB卷's version mark at the end of a name: “（A卷）”, “B卷”, “(甲卷)”. */
 const VERSION_MARK = `[（(]?[${VERSION_LETTER}]卷[）)]?`;
 
-/** One mark a paper's name may end with that names no other paper: a version or a spare (at most 7 characters). */
-const LAST_MARK = new RegExp(`(?:${VERSION_MARK}|${SPARE_MARK})$`);
+/**
+ * A session's mark at the end of a name: the 补考 (or 重考) sitting of a paper, written “高等数学基础（补考）” on its rows,
+ * the same 试卷号 as the first sitting — the session it is, not another paper (review 25b D6; 5503（补考） beside a
+ * code is read so too, NOTE_AFTER_CODE).
+ */
+const SESSION_MARK = '[（(]?(?:补考|重考)卷?[）)]?';
+
+/** One mark a paper's name may end with that names no other paper: a version, a spare or a session (at most 7 characters). */
+const LAST_MARK = new RegExp(`(?:${VERSION_MARK}|${SPARE_MARK}|${SESSION_MARK})$`);
 const MARK_MAX = 7;
 
 /**
@@ -53,8 +60,9 @@ function marksStart(name: string): number {
 }
 
 /**
- * A paper's name without the marks that keep it the same paper: an AB卷's version (“计算机应用基础（A卷）”) and a
- * spare bag's (“计算机应用基础（备用卷）”) are rows of 计算机应用基础, one paper, not other names.
+ * A paper's name without the marks that keep it the same paper: an AB卷's version (“计算机应用基础（A卷）”), a
+ * spare bag's (“计算机应用基础（备用卷）”) and a 补考's (“计算机应用基础（补考）”) are rows of 计算机应用基础, one paper,
+ * not other names.
  */
 export function nameWithoutMarks(name: string): string {
   return name.slice(0, marksStart(name));

@@ -50,10 +50,18 @@ export function roomsIn(room: unknown): string[] {
 /** A room that names itself: 第3考场, 101室, 3号考场, 第1、2考场 — quoted as written, never wrapped in 第…考场 again. */
 const NAMED = /考场|室/;
 
-/** The room of a 考场号 cell as a Chinese message names it: as written when it already says 考场 or 室, else 第 N 考场. */
+/** A 考场号 of numbers only (3, 03, 1、2, 1-3): read as 第 N 考场. */
+const NUMBERED = /^[\d\s、,，\-—~～至]+$/;
+
+/**
+ * The room of a 考场号 cell as a Chinese message names it: as written when it already says 考场 or 室, 第 N 考场 for a
+ * number (3号考场 for 3号), else quoted — 考场“本部01”, not 第 本部01 考场 (review 25b D8).
+ */
 export function roomPhrase(room: unknown): string {
   const text = textOf(room);
-  return NAMED.test(text) ? text : `第 ${text} 考场`;
+  if (NAMED.test(text)) return text;
+  if (/^\d+号$/.test(text)) return `${text}考场`;
+  return NUMBERED.test(text) ? `第 ${text} 考场` : `考场“${text}”`;
 }
 
 /** The room as an English message names it (room {no}): each room without 第 / 考场 / 号 / 室. */

@@ -18,7 +18,7 @@ export const meta: RuleMeta = {
         'Row No. {seq}: the papers belong to "{dest}", but this handover goes to "{to}". An item belongs to the receiving unit (or, for the provincial school (分部), one of its branch schools or exam sites; for a branch school (分校), one of its exam sites); check whether these papers went to the wrong unit.',
     },
   },
-  docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校), nor — when the receiver is the 分部 (省校), as on the printer’s sheet (附件1 备注 1 “印刷厂分发给分部”) — any 分校 or 考点. On this unit’s receipt whose 接收单位 names another unit (receiver-not-this-unit, said once there), an item may name this unit or the unit written.',
+  docs: 'An item on a handover whose 试卷归属 is neither the receiving unit nor — when the receiver is a 分校 — its own exam site (本部考点, 校本部: the 分校 itself) or one of its 考点 (in a 分校’s own workbook: a 考点 it hands papers on to; elsewhere any 考点 not named under another 分校), nor — when the receiver is the 分部 (省校), as on the printer’s sheet (附件1 备注 1 “印刷厂分发给分部”) — any 分校 or 考点. On this unit’s receipt whose 接收单位 names another unit (receiver-not-this-unit, said once there), an item may name this unit or the unit written.',
 };
 
 function levelOfName(name: string): '考点' | '分校' | '省校' | undefined {
@@ -34,6 +34,12 @@ function namesReceiver(dest: string, to: string): boolean {
   const level = levelOfName(dest);
   return to.includes(dest) && (level === undefined || level === levelOfName(to));
 }
+
+/**
+ * The 分校's own exam site (本部考点, 校本部): the 分校 itself, which sits exams in its own rooms from its own vault —
+ * no outgoing sheet names it (review 25b D2), so it is no 考点 the 分校 hands papers on to.
+ */
+const OWN_SITE = /^校?本部(?:考点)?$/;
 
 /**
  * The units a 试卷归属 may name: as written, and — the source prints it
@@ -75,6 +81,7 @@ export function check({ model, facts, report }: RuleContext): void {
       const toProvince = levelOfName(to) === '省校' || (incoming && facts.level === '省校' && levelOfName(to) === undefined);
       return (d: string) =>
         namesReceiver(d, to) ||
+        (toBranch && OWN_SITE.test(d)) ||
         (toBranch &&
           levelOfName(d) === '考点' &&
           !/分校|学院/.test(d.replace(/考点.*$/, '')) &&

@@ -41,6 +41,10 @@ test.each([
   ['3号考场', '3号考场', '3'],
   ['101室', '101室', '101'],
   ['第1考场、第2考场', '第1考场、第2考场', '1、2'],
+  // A room named otherwise than by a number is quoted, not wrapped in 第…考场 (review 25b D8).
+  ['本部01', '考场“本部01”', '本部01'],
+  ['A栋3', '考场“A栋3”', 'A栋3'],
+  ['3号', '3号考场', '3'],
 ])('the room %p in a message: %p (zh), room %p (en)', (room, zh, en) => {
   expect(roomPhrase(room)).toBe(zh);
   expect(roomNo(room)).toBe(en);

@@ -31,6 +31,14 @@ rt('required-field', {
     { name: 'the 省校 names its 分部, no 分校', base: 'shengxiao' },
     { name: 'the 省校 keeps no vault log', base: 'shengxiao', edit: (d) => void delete d.vaultLog },
     {
+      // Review 25b D5: a 直属考点 has no 分校 to name; its papers come from the 省校, written as the university.
+      name: 'a 考点 under no 分校 (分校 blank, its papers from 湖南开放大学 of 湖南分部)',
+      edit: (d) => {
+        d.site!.school = '';
+        d.handovers![0].from = '湖南开放大学';
+      },
+    },
+    {
       name: 'a 数量 typed with its unit (“2袋”) needs no 单位 picked',
       edit: (d) => {
         (d.handovers![0].items![2] as { quantity: unknown }).quantity = '2袋';
@@ -69,6 +77,11 @@ rt('required-field', {
     },
   ],
   invalid: [
+    {
+      name: 'a 考点 whose 分校 is blank and whose papers came from a 分校: asked for its 分校',
+      edit: (d) => void (d.site!.school = ''),
+      errors: [{ messageId: 'field', form: 0, sheet: '基本信息', cell: 'B4', row: null, message: /^“分校”没有填写。/ }],
+    },
     {
       name: 'handover date empty',
       edit: (d) => {
@@ -1823,7 +1836,17 @@ rt('unknown-paper', {
 });
 
 rt('paper-name-mismatch', {
-  valid: [{ name: 'one name per paper' }],
+  valid: [
+    { name: 'one name per paper' },
+    {
+      // Review 25b D6: the 补考 sitting of 1001 written “高等数学基础（补考）” on its schedule and vault rows is 1001.
+      name: 'a 补考 sitting named with its mark (高等数学基础（补考）, 高等数学基础重考)',
+      edit: (d) => {
+        d.schedule![0].paperName = '高等数学基础（补考）';
+        d.vaultLog![0].paperName = '高等数学基础重考';
+      },
+    },
+  ],
   invalid: [
     {
       name: 'a vault row names it differently',
@@ -2867,6 +2890,15 @@ rt('item-for-another-unit', {
       edit: (d) => {
         d.handovers![0].items![1].destination = '岳麓考点';
         d.handovers![0].items![2].destination = '长沙分校天心考点';
+      },
+    },
+    {
+      // Review 25b D2: the 分校's own exam site sits from its vault; no outgoing sheet names it.
+      name: 'a 分校 receives papers for its 本部考点 (and 校本部)',
+      base: 'fenxiao',
+      edit: (d) => {
+        d.handovers![0].items![0].destination = '本部考点';
+        d.handovers![0].items![1].destination = '校本部';
       },
     },
     { name: 'the receiver written with （学院）', base: 'fenxiao', edit: (d) => void (d.handovers![0].items![0].destination = '长沙分校（学院）') },
