@@ -25,8 +25,8 @@ export const meta: RuleMeta = {
       row: '试卷 {paper} 在考试安排里是 {session} 考试，不是这张登记表表头的场次（{header}）。附件4 一场一表，每场的试卷登记在那一场的登记表上。请核对试卷号，或把这一行登记到试卷 {paper} 那一场的登记表上。',
     },
     en: {
-      day: 'This distribution register is headed with the date {headerEn}, but the papers on it {sessionsEn}, none on that day. 附件4 is one sheet per session, signed on the day; the header may have been copied from another session’s register and not changed. Correct the header’s date to this session’s, as the exam schedule gives it (or check the paper numbers).',
-      time: 'This distribution register is headed with the time {header}, but the papers on it {sessionsEn}: not this session. 附件4 is one sheet per session; the header may have been copied from another session’s register and not changed. Correct the header’s time to this session’s, as the exam schedule gives it (or check the paper numbers).',
+      day: 'This distribution register is headed with the date {headerEn}, but on the exam schedule, {sessionsEn}: none on that day. 附件4 is one sheet per session, signed on the day; the header may have been copied from another session’s register and not changed. Correct the header’s date to this session’s, as the exam schedule gives it (or check the paper numbers).',
+      time: 'This distribution register is headed with the time {header}, but on the exam schedule, {sessionsEn}: not this session. 附件4 is one sheet per session; the header may have been copied from another session’s register and not changed. Correct the header’s time to this session’s, as the exam schedule gives it (or check the paper numbers).',
       row: 'Paper {paper} sits at {session} on the exam schedule, not in the session this register is headed with ({header}). 附件4 is one sheet per session, each paper on its own session’s register: check the paper number, or record this row on the register of paper {paper}’s session.',
     },
   },
@@ -104,7 +104,7 @@ export function check({ model, facts, report }: RuleContext): void {
       // A day alone is not turned into English with the messages' times (engine.ts englishTimes): named so here.
       const headerEn = at === 'start' ? showDayEn(o.span.start) : header;
       const sessions = o.off.map((p) => `${p.paper} 在考试安排里是 ${sessionsShown(p.sessions)} 考试`).join('，');
-      const sessionsEn = o.off.map((p) => `${p.paper} sits at ${sessionsShown(p.sessions)}`).join(', ');
+      const sessionsEn = o.off.map((p) => `paper ${p.paper} on it sits at ${sessionsShown(p.sessions)}`).join('; ');
       report(`distributions[${o.sheet}].${at}`, at === 'start' ? 'day' : 'time', { header, headerEn, sessions, sessionsEn });
       continue;
     }

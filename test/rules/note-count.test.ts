@@ -13,9 +13,10 @@ ruleTester('note-count', {
     { name: '岳麓考点 as filled' },
     { name: 'a note saying the count the row writes (3310 实为2袋)', edit: noted('3310 实为2袋') },
     {
-      name: 'a note correcting another paper’s count, on row 1 (2045 实为2袋 beside 1001)',
-      edit: (d) => void (d.handovers![0].items![0].note = '1001 高等数学基础；2045 实为2袋'),
+      name: 'a note on row 1 giving row 2’s count as it is (2045 实为1袋 beside 1001)',
+      edit: (d) => void (d.handovers![0].items![0].note = '1001 高等数学基础；2045 实为1袋'),
     },
+    { name: 'a note correcting a paper no row holds (9999 实为2袋)', edit: (d) => void (d.handovers![0].items![0].note = '1001 高等数学基础；9999 实为2袋') },
     { name: 'a note about the count, not correcting it (含补考1袋)', edit: noted('3310 中国现代文学，含补考1袋') },
     { name: 'a note saying the count was changed to what 数量 writes (原3袋改为2袋)', edit: noted('3310 原3袋改为2袋') },
     { name: 'a note changing something else to a number (考场改为3号, 时间改为8:30)', edit: noted('3310 考场改为3号，时间改为8:30') },
@@ -40,6 +41,35 @@ ruleTester('note-count', {
       name: '实收三袋 (in words, no paper named) beside 数量 2',
       edit: noted('实收三袋'),
       errors: [{ messageId: 'differs', form: 1, sheet: '交接单', cell: 'E10', row: 3, message: /^备注写的是“实收三袋”，说这一行实为 3 袋/ }],
+    },
+    {
+      // Review 25a D7: the note corrects row 2 (2045, 1 袋), said of row 2, not of row 1's 3 bags.
+      name: 'a note on row 1 correcting row 2’s paper (1001 高等数学基础；2045 实为2袋): compared with row 2',
+      edit: (d) => void (d.handovers![0].items![0].note = '1001 高等数学基础；2045 实为2袋'),
+      errors: [
+        {
+          messageId: 'otherRow',
+          form: 1,
+          sheet: '交接单',
+          cell: 'E8',
+          row: 1,
+          message: /^备注写的是“1001 高等数学基础；2045 实为2袋”，说第 2 行的试卷 2045 实为 2 袋，但第 2 行的“数量”写的是 1 袋：/,
+        },
+      ],
+    },
+    {
+      name: 'a note naming the row it corrects (另：2045 实为2袋，见第2行), its own paper not written',
+      edit: (d) => void (d.handovers![0].items![0].note = '另：2045 实为2袋，见第2行'),
+      errors: [
+        {
+          messageId: 'otherRow',
+          form: 1,
+          sheet: '交接单',
+          cell: 'E8',
+          row: 1,
+          message: /^备注写的是“另：2045 实为2袋，见第2行”，说第 2 行的试卷 2045 实为 2 袋，但第 2 行的“数量”写的是 1 袋：/,
+        },
+      ],
     },
     {
       name: '改为3袋 beside 数量 2 (the count cell reads 改为 too: one list of words)',

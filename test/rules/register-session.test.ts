@@ -128,6 +128,6 @@ test('the date said in English too: “Jun 15”, as the messages’ times are',
   header(2, '2024-06-15T08:30', '2024-06-15T10:00')(data);
   const en = validateSite(modelOf(data), { lang: 'en' });
   expect(en.map((f) => f.message)).toEqual([
-    'This distribution register is headed with the date Jun 15, but the papers on it 3310 sits at Jun 16 08:30—10:00, none on that day. 附件4 is one sheet per session, signed on the day; the header may have been copied from another session’s register and not changed. Correct the header’s date to this session’s, as the exam schedule gives it (or check the paper numbers).',
+    'This distribution register is headed with the date Jun 15, but on the exam schedule, paper 3310 on it sits at Jun 16 08:30—10:00: none on that day. 附件4 is one sheet per session, signed on the day; the header may have been copied from another session’s register and not changed. Correct the header’s date to this session’s, as the exam schedule gives it (or check the paper numbers).',
   ]);
 });
