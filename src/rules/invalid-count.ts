@@ -54,6 +54,12 @@ export const meta: RuleMeta = {
   docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it — but not a correction, 2（实为3）, 5袋（应为4袋）: which of the two the row holds cannot be told, said so), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A row writing several 试卷号 whose count cell writes one count per paper (“1001、2045” with 数量 “2、1”) is no such mistake: the counts are the papers’ own, read apart where the row can be (unknown-paper says the row); counts that do not pair one to one with the row’s papers (“2、1” beside three, or beside one) are told so plainly, naming both. Counts parted by a space (“2 1”) are read as “2、1” is beside as many papers; beside another number of papers (or one) it cannot be told whether they are counts or one number with a space typed into it: told so, never read as 21. In a cell that counts no paper one by one (附件2’s bag columns and 合计（袋）, 考试安排’s 报考人数, a 合计, a row naming no paper) “2 1” is told as two numbers parted by a space where one whole number is written. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
 
+/**
+ * A count cell that is not text, and blank or a whole number: nothing to read apart nor to say, so its row's papers and
+ * paths are not worked out (a log's 50,000 rows, a handover's 5,000 items each had their papers read twice for nothing).
+ */
+const countAsIs = (v: unknown): boolean => typeof v !== 'string' && (isBlankValue(v) || whole(v) !== undefined);
+
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
 const COUNT_SETTINGS = ['arrivalDaysBefore', 'checkoutLeadMinutes', 'returnGraceMinutes', 'intakeWithinHours'] as const;
 
@@ -115,6 +121,7 @@ export function check({ model, facts, report }: RuleContext): void {
   (data.schedule ?? []).forEach((s, i) => c(`schedule[${i}].candidates`, s?.candidates));
   (data.handovers ?? []).forEach((h, i) => {
     (h?.items ?? []).forEach((it, j) => {
+      if (countAsIs(it?.quantity)) return;
       const path = `handovers[${i}].items[${j}]`;
       const { papers, paper } = papersCounted(facts, `handovers[${i}].items`, j, it);
       if (!countsOfPapers(path, 'quantity', it?.quantity, it ? itemCounts(it, facts.paperNames) : undefined, papers, paper))
@@ -130,6 +137,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (list.totals) keys.forEach((k) => c(`${path}.totals.${k}`, list.totals![k]));
   }
   (data.vaultLog ?? []).forEach((r, i) => {
+    if (countAsIs(r?.quantity)) return;
     const path = `vaultLog[${i}]`;
     const { papers, paper } = papersCounted(facts, 'vaultLog', i, r);
     if (!countsOfPapers(path, 'quantity', r?.quantity, countsForPapers(r?.quantity, r?.unit, papers), papers, paper))
@@ -137,6 +145,7 @@ export function check({ model, facts, report }: RuleContext): void {
   });
   (data.distributions ?? []).forEach((d, i) =>
     (d?.rows ?? []).forEach((r, j) => {
+      if (countAsIs(r?.copies)) return;
       const path = `distributions[${i}].rows[${j}]`;
       const { papers, paper } = papersCounted(facts, `distributions[${i}].rows`, j, r);
       if (!countsOfPapers(path, 'copies', r?.copies, countsForPapers(r?.copies, '份', papers), papers, paper)) c(`${path}.copies`, r?.copies);

@@ -1,4 +1,3 @@
-import { peopleIn } from './facts';
 import { roleOf } from '../model/roles';
 import type { RuleContext, RuleMeta } from './types';
 
@@ -26,9 +25,8 @@ const CUSTODIANS = new Set(['卷库保管员', '值班人员']);
 export function check({ model, facts, report }: RuleContext): void {
   const seen = new Map<string, { path: string; count: number; roles: readonly string[]; seq: number }>();
   // One side of a row: its keeper's signature and the person across (taker or returner). Nothing made for a keeper who may sign.
-  const side = (i: number, key: 'issuedBy' | 'receivedBy', signers: unknown, counterparts: unknown) => {
-    const others = peopleIn(counterparts);
-    for (const name of peopleIn(signers)) {
+  const side = (i: number, key: 'issuedBy' | 'receivedBy', signers: readonly string[], others: readonly string[]) => {
+    for (const name of signers) {
       const entry = facts.roster.get(name);
       if (!entry || others.includes(name)) continue;
       if (entry.roles.length === 0 || entry.roles.some((role) => CUSTODIANS.has(role))) continue;
@@ -44,10 +42,11 @@ export function check({ model, facts, report }: RuleContext): void {
         });
     }
   };
+  const { taker, issuedBy, returner, receivedBy } = facts.vaultPeople;
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    side(i, 'issuedBy', r.issuedBy, r.taker);
-    side(i, 'receivedBy', r.receivedBy, r.returner);
+    side(i, 'issuedBy', issuedBy[i], taker[i]);
+    side(i, 'receivedBy', receivedBy[i], returner[i]);
   });
   for (const [name, e] of seen) {
     const more = e.count > 1 ? `（本表另有 ${e.count - 1} 处）` : '';

@@ -82,25 +82,34 @@ function copiesArrivals(data: SiteData): Map<string, Arrivals> {
   return out;
 }
 
+/** Each paper's movements in one unit (袋: rows with no unit too; 份). */
+interface UnitMovements {
+  bags: Map<string, Movement[]>;
+  copies: Map<string, Movement[]>;
+}
+
 /**
- * The vault-log rows of each paper in one unit (袋: rows with no unit too; 份), as checkouts and their returns: a
- * dispatch never comes back; a loan whose return was never written counts as back at its session's end.
+ * The vault-log rows of each paper, by unit — in bags those of a paper with bags taken in (facts.intakeBags), in copies
+ * those of a paper whose copies are known (`copies`) — as checkouts and their returns: a dispatch never comes back; a
+ * loan whose return was never written counts as back at its session's end. One walk of the log for both units (a walk
+ * for each read every row of 50,000 twice).
  */
-function movementsIn(model: RuleContext['model'], facts: Facts, unit: '袋' | '份', known: (paper: string) => boolean): Map<string, Movement[]> {
-  const events = new Map<string, Movement[]>();
+function movementsIn(model: RuleContext['model'], facts: Facts, copies: ReadonlyMap<string, Arrivals>): UnitMovements {
+  const events: UnitMovements = { bags: new Map(), copies: new Map() };
   const rows = vaultRows(facts);
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
     const p = rows.paper[i];
     const q = whole(r.quantity);
     const t = rows.taken[i];
-    if (!known(p) || q === undefined || Number.isNaN(t)) return;
-    if ((r.unit?.trim() || '袋') !== unit) return;
-    const list = events.get(p) ?? [];
+    const unit = r.unit?.trim() || '袋';
+    const byPaper = unit === '袋' && facts.intakeBags.has(p) ? events.bags : unit === '份' && copies.has(p) ? events.copies : undefined;
+    if (!byPaper || q === undefined || Number.isNaN(t)) return;
+    const list = byPaper.get(p) ?? [];
     list.push({ t, delta: q, row: i });
     const back = neverReturned(facts, r, i) ? unwrittenReturn(facts, i, t) : rows.returned[i];
     if (!notLoan(facts, i) && !Number.isNaN(back) && back >= t) list.push({ t: back, delta: -q, row: i });
-    events.set(p, list);
+    byPaper.set(p, list);
   });
   return events;
 }
@@ -124,8 +133,10 @@ export function check({ model, facts, report }: RuleContext): void {
   // Said as the row writes its 试卷号 (0304), not as compared (304).
   const shown = (row: number) => shownCode(model.data.vaultLog![row]?.paperNo);
   const over = new Set<string>();
-  // Only papers with bags taken in have events (facts.intakeBags), so each has its arrivals.
-  for (const [paper, list] of movementsIn(model, facts, '袋', (p) => facts.intakeBags.has(p))) {
+  const copies = copiesArrivals(model.data);
+  // Only papers with bags taken in have events in bags, so each has its arrivals.
+  const moves = movementsIn(model, facts, copies);
+  for (const [paper, list] of moves.bags) {
     const arrivals = facts.intakeArrivals.get(paper)!.map((a) => ({ t: a.t, count: a.bags }));
     const found = firstOver(list, arrivals);
     if (!found) continue;
@@ -139,8 +150,8 @@ export function check({ model, facts, report }: RuleContext): void {
     });
   }
   // Loose copies (份) against the copies the lists' bags hold; a paper already over in bags is one fact, said once.
-  const copies = copiesArrivals(model.data);
-  for (const [paper, list] of movementsIn(model, facts, '份', (p) => copies.has(p) && !over.has(p))) {
+  for (const [paper, list] of moves.copies) {
+    if (over.has(paper)) continue;
     const found = firstOver(list, copies.get(paper)!);
     if (!found) continue;
     const bags = facts.intakeBags.get(paper) ?? 0;

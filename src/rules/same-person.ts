@@ -22,24 +22,25 @@ export const meta: RuleMeta = {
   docs: 'One person on both sides of one handover, a taker who is also the keeper who issued the papers (or a returner who also received them), a shift handed over to oneself (the very people who hand over take over: one who stays on beside another taking over does hand over). A cell may name two people (李强、赵敏): each counts. A ditto mark (同上, 〃) is no person (signature-not-a-name says so).',
 };
 
-/** The people who sign both cells (either may hold two names). */
-function shared(a: unknown, b: unknown): string[] {
-  const other = namedIn(b);
-  return namedIn(a).filter((n) => other.includes(n));
+/** The people who sign both cells (either may hold two names; `people`: the cells' peopleIn where known already). */
+function shared(a: unknown, b: unknown, people?: readonly [readonly string[], readonly string[]]): string[] {
+  const other = namedIn(b, people?.[1]);
+  return namedIn(a, people?.[0]).filter((n) => other.includes(n));
 }
 
-export function check({ model, report }: RuleContext): void {
+export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
+  const { taker, issuedBy, returner, receivedBy } = facts.vaultPeople;
   (data.handovers ?? []).forEach((h, i) => {
     const both = signedOnBothSides(h);
     if (both.length) report(`handovers[${i}].toSigners`, 'handover', { name: both });
   });
   (data.vaultLog ?? []).forEach((r, i) => {
     if (!r) return;
-    const taker = shared(r.taker, r.issuedBy);
-    if (taker.length) report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: taker });
-    const returner = shared(r.returner, r.receivedBy);
-    if (returner.length) report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: returner });
+    const out = shared(r.taker, r.issuedBy, [taker[i], issuedBy[i]]);
+    if (out.length) report(`vaultLog[${i}].issuedBy`, 'vault', { other: '取卷人', name: out });
+    const back = shared(r.returner, r.receivedBy, [returner[i], receivedBy[i]]);
+    if (back.length) report(`vaultLog[${i}].receivedBy`, 'vault', { other: '还卷人', name: back });
   });
   // One who stays on beside another taking over (陈静 → 刘洋、陈静) hands over all the same: only the very same people are no handover.
   (data.duty?.shifts ?? []).forEach((s, i) => {
