@@ -52,4 +52,29 @@ function loadBundle(bundle, cacheFile, parent) {
   return { exports: mod.exports, held, save };
 }
 
-module.exports = { loadBundle };
+/**
+ * What this process's caches are called after: V8 refuses a cache made under other flags, and `summary` runs under
+ * flags of its own (bin/custody.js), so its caches are kept apart: custody.js.summary.cache beside custody.js.cache.
+ */
+let flavour = '';
+
+/** Sets this process's flavour: '' or '.summary' (bin/custody.js, before any bundle is loaded). */
+function useFlavour(name) {
+  flavour = name;
+}
+
+/** The cache of `bundle` under this process's flavour. */
+const cacheFileOf = (bundle) => `${bundle}${flavour}.cache`;
+
+/**
+ * The exports of another bundle of the command line, loaded when a command first asks for it (dist/cli/xlsx-writer.js:
+ * exceljs's streaming writer, webpack.cli.js), through a cache of its own under this process's flavour: written at
+ * exit, holding all the run compiled of it, when V8 took none.
+ */
+function requireBundle(bundle) {
+  const loaded = loadBundle(bundle, cacheFileOf(bundle), undefined);
+  if (!loaded.held) process.once('exit', () => loaded.save(['required']));
+  return loaded.exports;
+}
+
+module.exports = { loadBundle, useFlavour, cacheFileOf, requireBundle };
