@@ -13,6 +13,8 @@
  * anew each run, worker_threads loaded with it), where the bundle's code cache holds it.
  */
 const path = require('path');
+const { wrapper: MODULE_WRAPPER } = require('module');
+const { Compilation, sources } = require('webpack');
 
 const ROOT = __dirname;
 
@@ -82,6 +84,24 @@ function lazyModules({ request, contextInfo }, callback) {
   return callback();
 }
 
+/**
+ * Each bundle written as Node wraps a CommonJS module, `(function (exports, require, module, __filename, __dirname) {
+ * … })`, once terser (which would respace it) is done: bin/code-cache.js compiles it as read. Wrapped there, the
+ * megabyte of text was joined to the wrapper, which V8 copies whole into one string before it compiles: a cold
+ * `custody validate` spent some 5 ms of CPU and 1.4 MB more on it (compiling from the cache: 19.5 ms against 14.4).
+ */
+const wrapAsModule = {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('wrapAsModule', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'wrapAsModule', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
+        for (const chunk of compilation.chunks) {
+          for (const file of chunk.files) compilation.updateAsset(file, (code) => new sources.ConcatSource(MODULE_WRAPPER[0], code, MODULE_WRAPPER[1]));
+        }
+      });
+    });
+  },
+};
+
 module.exports = {
   mode: 'production',
   target: 'node20',
@@ -110,6 +130,7 @@ module.exports = {
     minimize: true,
     minimizeOptions: { javascript: { compress: false, mangle: false, format: { ascii_only: true, comments: false } } },
   },
+  plugins: [wrapAsModule],
   devtool: false,
   performance: { hints: false },
   stats: 'errors-warnings',

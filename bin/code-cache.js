@@ -43,7 +43,11 @@ function loadBundle(bundle, cacheFile, parent) {
   const bundleKey = `${stat.size}:${stat.mtimeMs}`;
   const cache = readCache(cacheFile, bundleKey);
   // The bundle is written in ASCII (webpack.cli.js): read as latin1, the same text, in half the time of utf8's check.
-  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'latin1')), { filename: bundle, cachedData: cache && cache.data });
+  const text = fs.readFileSync(bundle, 'latin1');
+  // And written wrapped as a module (webpack.cli.js wrapAsModule): compiled as read, not copied whole into a wrapped
+  // string. Anything else (a bundle of an older build) is wrapped here.
+  const source = text.startsWith(Module.wrapper[0]) ? text : Module.wrap(text);
+  const script = new vm.Script(source, { filename: bundle, cachedData: cache && cache.data });
   const held = cache && !script.cachedDataRejected ? cache.commands : undefined;
   const mod = new Module(bundle, parent);
   const save = (commands) => writeCache(cacheFile, bundleKey, commands, script.createCachedData());

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
@@ -16,6 +17,8 @@ import type { SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** The text Node wraps a CommonJS module's code in (Module.wrap), before and after it; not in Node's typings. */
+const WRAPPER = (Module as unknown as { wrapper: readonly [string, string] }).wrapper;
 
 function node(bin: string, args: readonly string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,6 +59,16 @@ describe('bin/custody.js chooses what to run and keeps the code cache', () => {
 
   test('the bundle when it is newer than the modules: its __dirname is dist/cli, its exit code the process’s', () => {
     expect(node(bin(), ['validate', 'a.xlsx'])).toEqual({ code: 3, out: `bundle ["validate","a.xlsx"] ${path.dirname(bundle())}\n`, err: '' });
+  });
+
+  test('a bundle written wrapped as Node wraps a module (as webpack.cli.js writes them) runs the same, its cache taken', () => {
+    fs.writeFileSync(bundle(), Module.wrap(standIn('bundle')));
+    at(bundle(), 1_000_010);
+    const said = { code: 3, out: `bundle ["validate","a.xlsx"] ${path.dirname(bundle())}\n`, err: '' };
+    expect(node(bin(), ['validate', 'a.xlsx'])).toEqual(said);
+    at(cache(), 1_000_030);
+    expect(node(bin(), ['validate', 'a.xlsx'])).toEqual(said);
+    expect(fs.statSync(cache()).mtimeMs).toBe(1_000_030_000);
   });
 
   test('the modules when only tsc ran since the bundle was built, or there is no bundle', () => {
@@ -261,6 +274,13 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
     // Nor does Node warn of the writer's zip helpers' `new Buffer`, which it lets pass only from node_modules.
     expect(r.err).toBe(io.stderr);
     expect(await parts(bundled)).toEqual(await parts(mine));
+  });
+
+  test('each bundle is written wrapped as Node wraps a module: bin/code-cache.js compiles it as read, without a copy', () => {
+    for (const name of ['custody.js', 'worker.js', 'xlsx-writer.js']) {
+      const text = fs.readFileSync(path.join(ROOT, 'dist', 'cli', name), 'latin1');
+      expect([text.startsWith(WRAPPER[0]), text.endsWith(WRAPPER[1])]).toEqual([true, true]);
+    }
   });
 
   test('custody validate loads nothing from node_modules but its bundle, nor worker_threads for one file (a cold start spared)', () => {
