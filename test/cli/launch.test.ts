@@ -283,9 +283,9 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
     }
   });
 
-  test('custody validate loads nothing from node_modules but its bundle, nor worker_threads for one file (a cold start spared)', () => {
+  test('custody validate loads nothing from node_modules but its bundle, nor worker_threads or fs/promises for one file (a cold start spared)', () => {
     const r = bundledSaying(
-      "JSON.stringify([...Object.keys(require.cache).filter((k) => k.includes('node_modules')), ...process.moduleLoadList.filter((m) => m.includes('worker_threads'))])",
+      "JSON.stringify([...Object.keys(require.cache).filter((k) => k.includes('node_modules')), ...process.moduleLoadList.filter((m) => /worker_threads|fs\\/promises/.test(m))])",
       ['validate', path.join(dir, 'faulty.xlsx')],
     );
     expect(r.status).toBe(1);
