@@ -1,17 +1,20 @@
 /**
  * The command line in one file: dist/cli/custody.js (and dist/cli/worker.js,
- * the threads of `summary`), bundled from tsc's output in dist/src. A cold
+ * the threads of `summary`; dist/cli/xlsx-writer.js, exceljs's streaming
+ * writer: see EXCELJS_PARTS), bundled from tsc's output in dist/src. A cold
  * `custody validate` otherwise spends a third of its time finding, reading and
  * compiling a hundred small modules; bin/custody.js loads this file through
  * V8's code cache.
  *
  * Left outside the bundle, loaded from node_modules when a command needs them:
- * exceljs (see EXCELJS_PARTS), ajv, cli-progress, jszip (DEFAULT_IMPORT_ONLY), piscina, which
+ * exceljs but its streaming writer (see EXCELJS_PARTS), ajv, cli-progress, jszip (DEFAULT_IMPORT_ONLY), piscina, which
  * starts its own worker file, and the modules below. fflate is bundled: every command that reads inflates a
  * workbook's small parts with it, and from node_modules it took 12-15 ms of a cold `custody validate` (compiled
  * anew each run, worker_threads loaded with it), where the bundle's code cache holds it.
  */
 const path = require('path');
+const { wrapper: MODULE_WRAPPER } = require('module');
+const { Compilation, sources } = require('webpack');
 
 const ROOT = __dirname;
 
@@ -50,13 +53,18 @@ const lazyModule = (name, parts = '{}') =>
  * which loads in 70 ms and 16 MB where all of exceljs (its reader, the
  * ordinary workbook, CSV) takes 190 ms and 27 MB, CPU taken from the worker
  * threads while they read: `stream` and `ValueType` load only the writer and
- * the enums, the same modules all of exceljs gives them from. exceljs is a
- * plain CommonJS object: it has no `__esModule`, which tsc's default import
- * asks for first.
+ * the enums, the same modules all of exceljs gives them from. The writer
+ * (with archiver, its zip) is bundled on its own, dist/cli/xlsx-writer.js,
+ * run from a code cache as the command line is (bin/code-cache.js
+ * requireBundle): from node_modules its 200-odd modules took some 200 ms of
+ * CPU on a loaded machine, bundled 100 ms, 80 ms from the cache (its loading
+ * and a first small workbook written: 265 ms against 130 ms). Not in
+ * custody.js, which every `validate` reads whole. exceljs is a plain CommonJS
+ * object: it has no `__esModule`, which tsc's default import asks for first.
  */
 const EXCELJS_PARTS = `{
   __esModule: () => undefined,
-  stream: () => ({ xlsx: { WorkbookWriter: require("exceljs/lib/stream/xlsx/workbook-writer.js") } }),
+  stream: () => ({ xlsx: { WorkbookWriter: require(require("path").join(__dirname, "..", "..", "bin", "code-cache.js")).requireBundle(require("path").join(__dirname, "xlsx-writer.js")) } }),
   ValueType: () => require("exceljs/lib/doc/enums.js").ValueType,
 }`;
 
@@ -76,6 +84,24 @@ function lazyModules({ request, contextInfo }, callback) {
   return callback();
 }
 
+/**
+ * Each bundle written as Node wraps a CommonJS module, `(function (exports, require, module, __filename, __dirname) {
+ * … })`, once terser (which would respace it) is done: bin/code-cache.js compiles it as read. Wrapped there, the
+ * megabyte of text was joined to the wrapper, which V8 copies whole into one string before it compiles: a cold
+ * `custody validate` spent some 5 ms of CPU and 1.4 MB more on it (compiling from the cache: 19.5 ms against 14.4).
+ */
+const wrapAsModule = {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('wrapAsModule', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'wrapAsModule', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER }, () => {
+        for (const chunk of compilation.chunks) {
+          for (const file of chunk.files) compilation.updateAsset(file, (code) => new sources.ConcatSource(MODULE_WRAPPER[0], code, MODULE_WRAPPER[1]));
+        }
+      });
+    });
+  },
+};
+
 module.exports = {
   mode: 'production',
   target: 'node20',
@@ -83,6 +109,7 @@ module.exports = {
   entry: {
     custody: './dist/src/cli/main.js',
     worker: './dist/src/batch/worker.js',
+    'xlsx-writer': 'exceljs/lib/stream/xlsx/workbook-writer.js',
   },
   // Always written, even unchanged: bin/custody.js runs the bundle only when it is newer than tsc's modules.
   output: { path: path.join(ROOT, 'dist', 'cli'), filename: '[name].js', library: { type: 'commonjs2' }, clean: true, compareBeforeEmit: false },
@@ -93,6 +120,8 @@ module.exports = {
   // fflate's build for Node loads worker_threads as it loads, for the asynchronous calls (none of ours): its
   // browser build, the same synchronous code, spares a cold command those 3 ms.
   resolve: { alias: { fflate$: path.join(ROOT, 'node_modules', 'fflate', 'esm', 'browser.js') } },
+  // The writer's zip helpers call `new Buffer`, which Node warns of outside node_modules (scripts/buffer-from-loader.js).
+  module: { rules: [{ test: /[\\/]node_modules[\\/]archiver-utils[\\/]index\.js$/, loader: path.join(ROOT, 'scripts', 'buffer-from-loader.js') }] },
   // __dirname stays the bundle's folder: the worker file and the project folder are found from dist/cli.
   node: { __dirname: false, __filename: false },
   // Written in ASCII (\u escapes for the Chinese texts) and without spaces or comments: V8 reads a one-byte source
@@ -101,6 +130,7 @@ module.exports = {
     minimize: true,
     minimizeOptions: { javascript: { compress: false, mangle: false, format: { ascii_only: true, comments: false } } },
   },
+  plugins: [wrapAsModule],
   devtool: false,
   performance: { hints: false },
   stats: 'errors-warnings',

@@ -43,7 +43,11 @@ function loadBundle(bundle, cacheFile, parent) {
   const bundleKey = `${stat.size}:${stat.mtimeMs}`;
   const cache = readCache(cacheFile, bundleKey);
   // The bundle is written in ASCII (webpack.cli.js): read as latin1, the same text, in half the time of utf8's check.
-  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'latin1')), { filename: bundle, cachedData: cache && cache.data });
+  const text = fs.readFileSync(bundle, 'latin1');
+  // And written wrapped as a module (webpack.cli.js wrapAsModule): compiled as read, not copied whole into a wrapped
+  // string. Anything else (a bundle of an older build) is wrapped here.
+  const source = text.startsWith(Module.wrapper[0]) ? text : Module.wrap(text);
+  const script = new vm.Script(source, { filename: bundle, cachedData: cache && cache.data });
   const held = cache && !script.cachedDataRejected ? cache.commands : undefined;
   const mod = new Module(bundle, parent);
   const save = (commands) => writeCache(cacheFile, bundleKey, commands, script.createCachedData());
@@ -52,4 +56,29 @@ function loadBundle(bundle, cacheFile, parent) {
   return { exports: mod.exports, held, save };
 }
 
-module.exports = { loadBundle };
+/**
+ * What this process's caches are called after: V8 refuses a cache made under other flags, and `summary` runs under
+ * flags of its own (bin/custody.js), so its caches are kept apart: custody.js.summary.cache beside custody.js.cache.
+ */
+let flavour = '';
+
+/** Sets this process's flavour: '' or '.summary' (bin/custody.js, before any bundle is loaded). */
+function useFlavour(name) {
+  flavour = name;
+}
+
+/** The cache of `bundle` under this process's flavour. */
+const cacheFileOf = (bundle) => `${bundle}${flavour}.cache`;
+
+/**
+ * The exports of another bundle of the command line, loaded when a command first asks for it (dist/cli/xlsx-writer.js:
+ * exceljs's streaming writer, webpack.cli.js), through a cache of its own under this process's flavour: written at
+ * exit, holding all the run compiled of it, when V8 took none.
+ */
+function requireBundle(bundle) {
+  const loaded = loadBundle(bundle, cacheFileOf(bundle), undefined);
+  if (!loaded.held) process.once('exit', () => loaded.save(['required']));
+  return loaded.exports;
+}
+
+module.exports = { loadBundle, useFlavour, cacheFileOf, requireBundle };

@@ -67,8 +67,9 @@ require('v8').setFlagsFromString(WORKER_THREADS ? '--interrupt-budget=1000000 --
 
 /** The bundle as a CommonJS module, its code from the cache when V8 takes it (code-cache.js). */
 function loadCli() {
-  const cacheFile = WORKER_THREADS ? `${BUNDLE}.summary.cache` : `${BUNDLE}.cache`;
-  const bundle = require('./code-cache').loadBundle(BUNDLE, cacheFile, module);
+  const codeCache = require('./code-cache');
+  codeCache.useFlavour(WORKER_THREADS ? '.summary' : '');
+  const bundle = codeCache.loadBundle(BUNDLE, codeCache.cacheFileOf(BUNDLE), module);
   const known = bundle.held || [];
   // At exit the cache holds all this run compiled too (made now, it would hold only the outermost function).
   if (!known.includes(ran)) process.once('exit', () => bundle.save([...known, ran]));

@@ -8,8 +8,8 @@
  * read or the call was wrong. The summary is written in every case.
  */
 import { type Command, Option } from 'commander';
-import { createWriteStream } from 'fs';
-import { stat } from 'fs/promises';
+// fs/promises reached when used, not loaded by every start of the CLI.
+import { createWriteStream, promises as fsp } from 'fs';
 import * as path from 'path';
 import {
   type StatMemo,
@@ -334,7 +334,7 @@ function outputRefusal(out: string | undefined, format: 'xlsx' | 'json', lang: '
 async function folderRefusal(out: string, lang: 'zh' | 'en'): Promise<string | undefined> {
   if (out === '-') return undefined;
   if (/[\\/]$/.test(out)) return refusalLine(outputIsFolder(out), lang);
-  const isFolder = await stat(out).then(
+  const isFolder = await fsp.stat(out).then(
     (s) => s.isDirectory(),
     () => false,
   );

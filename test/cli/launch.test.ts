@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
@@ -16,6 +17,8 @@ import type { SiteData } from '../../src/model/types';
 import { fixture } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** The text Node wraps a CommonJS module's code in (Module.wrap), before and after it; not in Node's typings. */
+const WRAPPER = (Module as unknown as { wrapper: readonly [string, string] }).wrapper;
 
 function node(bin: string, args: readonly string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,6 +59,16 @@ describe('bin/custody.js chooses what to run and keeps the code cache', () => {
 
   test('the bundle when it is newer than the modules: its __dirname is dist/cli, its exit code the process’s', () => {
     expect(node(bin(), ['validate', 'a.xlsx'])).toEqual({ code: 3, out: `bundle ["validate","a.xlsx"] ${path.dirname(bundle())}\n`, err: '' });
+  });
+
+  test('a bundle written wrapped as Node wraps a module (as webpack.cli.js writes them) runs the same, its cache taken', () => {
+    fs.writeFileSync(bundle(), Module.wrap(standIn('bundle')));
+    at(bundle(), 1_000_010);
+    const said = { code: 3, out: `bundle ["validate","a.xlsx"] ${path.dirname(bundle())}\n`, err: '' };
+    expect(node(bin(), ['validate', 'a.xlsx'])).toEqual(said);
+    at(cache(), 1_000_030);
+    expect(node(bin(), ['validate', 'a.xlsx'])).toEqual(said);
+    expect(fs.statSync(cache()).mtimeMs).toBe(1_000_030_000);
   });
 
   test('the modules when only tsc ran since the bundle was built, or there is no bundle', () => {
@@ -132,6 +145,31 @@ describe('bin/custody.js chooses what to run and keeps the code cache', () => {
     at(summaryCache, 1_000_080);
     expect(node(bin(), ['summary', 'e']).code).toBe(3);
     expect(fs.statSync(summaryCache).mtimeMs).not.toBe(1_000_080_000);
+  });
+
+  test('another bundle a command asks for (requireBundle) has a cache of its own, apart for summary, written once', () => {
+    const other = path.join(path.dirname(bundle()), 'other.js');
+    fs.writeFileSync(other, `exports.said = 'other ' + __dirname;\n`);
+    fs.writeFileSync(
+      bundle(),
+      `exports.run = async () => { const p = require('path'); const { requireBundle } = require(p.join(__dirname, '..', '..', 'bin', 'code-cache.js'));
+        process.stdout.write(requireBundle(p.join(__dirname, 'other.js')).said + '\\n'); return 3; };\n`,
+    );
+    at(bundle(), 1_000_010);
+    const said = { code: 3, out: `other ${path.dirname(bundle())}\n`, err: '' };
+    expect(node(bin(), ['validate', 'a.xlsx'])).toEqual(said);
+    expect(node(bin(), ['summary', 'd'])).toEqual(said);
+    const built = fs.statSync(other);
+    const caches = [`${other}.cache`, `${other}.summary.cache`];
+    for (const file of caches) {
+      const bytes = fs.readFileSync(file);
+      expect(JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8'))).toEqual({ bundle: `${built.size}:${built.mtimeMs}`, commands: ['required'] });
+      at(file, 1_000_090);
+    }
+    // Each taken by the next run under its flags: neither written again.
+    expect(node(bin(), ['validate', 'b.xlsx'])).toEqual(said);
+    expect(node(bin(), ['summary', 'e'])).toEqual(said);
+    for (const file of caches) expect(fs.statSync(file).mtimeMs).toBe(1_000_090_000);
   });
 });
 
@@ -215,30 +253,39 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
   });
   afterAll(() => dir && fs.rmSync(dir, { recursive: true, force: true }));
 
-  test('custody summary -o: the same workbook, written with exceljs’s streaming writer alone (not all of exceljs)', async () => {
+  test('custody summary -o: the same workbook and words, written with exceljs’s streaming writer alone, bundled with its own cache', async () => {
     const mine = path.join(dir, 'in-process.xlsx');
     const bundled = path.join(dir, 'bundled.xlsx');
     const io = memoryIO();
-    await main(['node', 'custody', 'summary', path.join(dir, 'sites'), '-o', mine, '--threads', '2'], io);
-    // The bundle run as bin/custody.js runs it; at exit, the exceljs modules it loaded.
-    const r = bundledSaying("Object.keys(require.cache).filter((k) => k.includes('exceljs')).map((k) => require('path').basename(k)).join(' ')", [
-      'summary',
-      path.join(dir, 'sites'),
-      '-o',
-      bundled,
-      '--threads',
-      '2',
-    ]);
+    expect(await main(['node', 'custody', 'summary', path.join(dir, 'sites'), '-o', mine, '--threads', '2'], io)).toBe(1);
+    // The bundle run as bin/custody.js runs it; at exit, the modules of exceljs and its zip it loaded from node_modules.
+    const r = bundledSaying(
+      "Object.keys(require.cache).filter((k) => /[\\\\/]node_modules[\\\\/](exceljs|archiver)/.test(k)).map((k) => require('path').basename(k)).join(' ')",
+      ['summary', path.join(dir, 'sites'), '-o', bundled, '--threads', '2'],
+    );
     expect(r.status).toBe(1);
-    const loaded = r.said.split(' ');
-    expect(loaded).toContain('workbook-writer.js');
-    expect(loaded).not.toContain('exceljs.nodejs.js');
+    // exceljs's enums alone (ValueType, plain constants): the writer is dist/cli/xlsx-writer.js, its cache beside it
+    // (summary's, made for this build of it).
+    expect(r.said).toBe('enums.js');
+    const writer = path.join(ROOT, 'dist', 'cli', 'xlsx-writer.js');
+    const cache = fs.readFileSync(`${writer}.summary.cache`);
+    const built = fs.statSync(writer);
+    expect(JSON.parse(cache.subarray(0, cache.indexOf(10)).toString('utf8'))).toEqual({ bundle: `${built.size}:${built.mtimeMs}`, commands: ['required'] });
+    // Nor does Node warn of the writer's zip helpers' `new Buffer`, which it lets pass only from node_modules.
+    expect(r.err).toBe(io.stderr);
     expect(await parts(bundled)).toEqual(await parts(mine));
   });
 
-  test('custody validate loads nothing from node_modules but its bundle, nor worker_threads for one file (a cold start spared)', () => {
+  test('each bundle is written wrapped as Node wraps a module: bin/code-cache.js compiles it as read, without a copy', () => {
+    for (const name of ['custody.js', 'worker.js', 'xlsx-writer.js']) {
+      const text = fs.readFileSync(path.join(ROOT, 'dist', 'cli', name), 'latin1');
+      expect([text.startsWith(WRAPPER[0]), text.endsWith(WRAPPER[1])]).toEqual([true, true]);
+    }
+  });
+
+  test('custody validate loads nothing from node_modules but its bundle, nor worker_threads or fs/promises for one file (a cold start spared)', () => {
     const r = bundledSaying(
-      "JSON.stringify([...Object.keys(require.cache).filter((k) => k.includes('node_modules')), ...process.moduleLoadList.filter((m) => m.includes('worker_threads'))])",
+      "JSON.stringify([...Object.keys(require.cache).filter((k) => k.includes('node_modules')), ...process.moduleLoadList.filter((m) => /worker_threads|fs\\/promises/.test(m))])",
       ['validate', path.join(dir, 'faulty.xlsx')],
     );
     expect(r.status).toBe(1);
@@ -264,7 +311,8 @@ describe('the bundled CLI (npm run build:cli) says exactly what the CLI says in-
       `require(${JSON.stringify(BIN)});`,
     ].join('\n');
     const r = spawnSync(process.execPath, ['-e', script, ...args], { encoding: 'utf8' });
-    return { status: r.status, said: r.stderr.slice(r.stderr.lastIndexOf('\0') + 1) };
+    const end = r.stderr.lastIndexOf('\0');
+    return { status: r.status, said: r.stderr.slice(end + 1), err: r.stderr.slice(0, end) };
   }
 
   async function parts(file: string) {
