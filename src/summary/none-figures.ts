@@ -158,7 +158,7 @@ const UNREAD_ORDER: readonly UnreadForm[] = ['schedule', 'staff', 'handover', 'i
  * error value in a figure's cell, or writes several 试卷号 on a row (CausedReason); or its custody runs on to a
  * session's end 考试安排 gives, not read (`custodySchedule`: SiteSummary.custodySchedule).
  */
-export type NoneReason = 'noVault' | 'noIntake' | UnreadReason | CausedReason | 'custodySchedule';
+export type NoneReason = 'noVault' | 'noIntake' | 'ownSite' | UnreadReason | CausedReason | 'custodySchedule';
 
 /** An unread form as a paper keeps it (PaperSummary.unread): the form, and why, where it was read (UnreadCause). */
 export interface UnreadOf {
@@ -309,6 +309,8 @@ export const NONE_WORDS = {
     ),
   ),
   custodySchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
+  // A 本部考点's figures in the 考点 row (none-units.ts StockReason ownSite): its unit's, counted there.
+  ownSite: { zh: '计入其单位一行', en: 'in its unit’s row' },
 } as Words<NoneReason>;
 
 /** The words of a form not read and of each cause it is unknown for (unreadHandover, errorHandover, unreadErrorHandover…): a column's `words`. */

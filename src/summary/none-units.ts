@@ -21,9 +21,11 @@ export type StockForm = 'Intake' | 'Log' | 'Schedule';
 /**
  * The reasons a unit's stock (bags, copies; bags still out; candidates) is left out of the totals: no vault record, no
  * intake list; the figures of 附件2, 3 or 考试安排 not read, or read but a cell showing an error value (errorLog), or a
- * row writing several 试卷号 (severalLog), as its figures' cells say (NONE_WORDS).
+ * row writing several 试卷号 (severalLog), as its figures' cells say (NONE_WORDS). And one left out of a level it is
+ * counted in besides its own: a 分校 (省校) that sits exams itself (`ownSite`: its 本部考点, stock.ts), an exam site
+ * whose papers and candidates are its unit's, counted in its unit's row and not again in the 考点 row.
  */
-export type StockReason = 'noVault' | 'noIntake' | `${'unread' | UnreadCause}${StockForm}`;
+export type StockReason = 'noVault' | 'noIntake' | 'ownSite' | `${'unread' | UnreadCause}${StockForm}`;
 /** The reasons of a form's stock unknown, not read first (unreadLog, errorLog, severalLog, then two or three at once: unreadErrorLog…). */
 export const stockReasonsOf = (f: StockForm): StockReason[] => CAUSES.map((c): StockReason => `${c}${f}`);
 
@@ -137,6 +139,22 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
       more: (n) => `${countShown(n)} more: see the findings`,
     },
   },
+  ownSite: {
+    zh: {
+      head: (n) =>
+        `注意：以下 ${countShown(n)} 个单位自己也设考点（本部考点：附件4 有分发记录），计入考点的单位数；其袋数、份数、考生数和未还袋数与本单位的无法分出，只计入本单位一行，考点一行不重复计（为至少数），也不列入考生数排行：`,
+      line: (named, more) =>
+        `注意：${named.join('、')}${more ? ` 等 ${countShown(named.length + more)} 个本部考点` : ''}计入考点的单位数；其袋数、份数、考生数和未还袋数与本单位的无法分出，只计入本单位一行，考点一行不重复计。`,
+      more: (n) => `另有 ${countShown(n)} 个，见“站点汇总”的考场次`,
+    },
+    en: {
+      head: () =>
+        'Note: the units below also sit exams themselves (own exam site, 本部考点: 附件4 hands out papers), counted among the exam sites; their bags, copies, candidates and bags out cannot be told apart from their unit’s: in its row only, not again in the exam sites’ (at least those), nor ranked by candidates:',
+      line: (named, more) =>
+        `Note: ${named.join(', ')}${more ? ` and ${countShown(more)} more` : ''} counted among the exam sites; ${named.length + more === 1 ? 'its' : 'their'} bags, copies, candidates and bags out cannot be told apart from ${named.length + more === 1 ? 'its unit’s' : 'their units’'}: in that unit’s row only, not again in the exam sites’ row.`,
+      more: (n) => `${countShown(n)} more: see 考场次 on the Sites sheet`,
+    },
+  },
   ...(Object.fromEntries(
     (Object.keys(STOCK_FORM) as StockForm[]).flatMap((f) =>
       CAUSES.map((c): [StockReason, Record<Lang, UnitsWords>] => {
@@ -152,5 +170,5 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
         ];
       }),
     ),
-  ) as Record<Exclude<StockReason, 'noVault' | 'noIntake'>, Record<Lang, UnitsWords>>),
+  ) as Record<Exclude<StockReason, 'noVault' | 'noIntake' | 'ownSite'>, Record<Lang, UnitsWords>>),
 };

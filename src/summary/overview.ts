@@ -139,9 +139,11 @@ export function levelFigureShown(l: LevelTotals, key: LevelFigureKey, lang: Lang
 
 /** Why a level's candidates or bags still out are unknown (LevelTotals.candidatesWhy, stillOutWhy), the form not read first. */
 export function levelWhy(l: LevelTotals, key: LevelFigureKey): StockReason[] {
-  if (key === 'bags' || key === 'copies') return (['noIntake', ...stockReasonsOf('Intake')] as StockReason[]).filter((r) => l.bagsWhy?.includes(r));
-  const why = (key === 'candidates' ? l.candidatesWhy : l.stillOutWhy) ?? [];
-  return stockReasonsOf(key === 'candidates' ? 'Schedule' : 'Log').filter((r) => why.includes(r));
+  const reasons: StockReason[] =
+    key === 'bags' || key === 'copies' ? ['noIntake', ...stockReasonsOf('Intake')] : stockReasonsOf(key === 'candidates' ? 'Schedule' : 'Log');
+  const why = (key === 'bags' || key === 'copies' ? l.bagsWhy : key === 'candidates' ? l.candidatesWhy : l.stillOutWhy) ?? [];
+  // A 本部考点's figures, in the 考点 level none (stock.ts addOwnSite), said last: its unit's row counts them.
+  return [...reasons, 'ownSite' as const].filter((r) => why.includes(r));
 }
 
 /** The levels 总览 and the CLI show, down the chain: those with a unit in the run. */
@@ -184,6 +186,7 @@ type NoneUnits = Pick<ConsolidatedTotals, 'noVault' | 'noIntake' | Exclude<Stock
 /**
  * The units in no level's stock for a reason (no vault record, no intake list, 附件2 not read), then those whose bags
  * still out are in no total (附件3 not read), and those whose candidates are in none (考试安排 not read), each reason with a unit;
+ * last the 本部考点 counted in the 考点 level, whose figures are in their unit's row only (ownSite);
  * each unit as `lang` names it (unitNameShown: a 考点 naming no 考点 said so, not as its 分校).
  */
 export function noneUnitsOf(t: NoneUnits, lang: Lang): Array<{ reason: StockReason; names: string[] }> {
@@ -191,9 +194,18 @@ export function noneUnitsOf(t: NoneUnits, lang: Lang): Array<{ reason: StockReas
     { reason: 'noVault', names: t.noVault },
     { reason: 'noIntake', names: t.noIntake ?? [] },
     ...(['Intake', 'Log', 'Schedule'] as const).flatMap((f) => stockReasonsOf(f).map((reason) => ({ reason, names: t[reason as 'unreadLog'] ?? [] }))),
+    { reason: 'ownSite', names: t.ownSite ?? [] },
   ];
-  return all.filter((u) => u.names.length > 0).map(({ reason, names }) => ({ reason, names: names.map((n) => unitNameShown(n, lang)) }));
+  return all
+    .filter((u) => u.names.length > 0)
+    .map(({ reason, names }) => ({ reason, names: names.map((n) => (reason === 'ownSite' ? ownSiteShown : unitNameShown)(n, lang)) }));
 }
+
+/** A 分校 (省校) that sits exams itself named as its exam site: 长沙分校（本部考点）. */
+const ownSiteShown = (u: UnitName, lang: Lang): string => {
+  const name = unitNameShown(u, lang);
+  return lang === 'zh' ? `${name}（本部考点）` : `${name} (own exam site, 本部考点)`;
+};
 
 /** The lines on the units in no level's totals for a reason (noneUnitsOf): one a reason, the first few named. */
 export function noneLinesOf(t: NoneUnits, lang: Lang): string[] {

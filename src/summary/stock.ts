@@ -42,6 +42,11 @@ export interface UnitStock {
   rowsUnknown?: StockForm[];
   /** A 考点 whose workbook names no 考点 (SiteSummary.site.unnamed; its name its 分校's): named as 站点汇总 names it. */
   unnamed?: UnnamedSite;
+  /**
+   * The unit's name when it is a 分校 or 省校 that sits exams itself (本部考点: its 附件4 hands papers to rooms): an exam
+   * site too, counted in the 考点 level as one (review 25b D7), its figures there none (`addOwnSite`).
+   */
+  ownSite?: string;
 }
 
 /** The forms whose figures leave a unit's stock out: 附件2, 3, 考试安排. */
@@ -96,6 +101,7 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
     ...(causes.length ? { unreadAs: Object.fromEntries(causes) } : {}),
     ...(rows.length ? { rowsUnknown: rows } : {}),
     ...(s.site.unnamed ? { unnamed: s.site.unnamed } : {}),
+    ...(sitsExams(s) ? { ownSite: s.site.name } : {}),
     level: levelOf(s.site) ?? null,
     papers: s.totals.papers,
     bags: s.totals.bags.totalBags,
@@ -103,6 +109,28 @@ export function unitStockOf(s: Pick<SiteSummary, 'site' | 'totals' | 'noVault' |
     candidates: s.totals.candidates,
     bagsStillOut: s.totals.bagsStillOut,
   };
+}
+
+/** A unit above the 考点 whose 附件4 hands papers to rooms: it sits exams itself (本部考点), as a 考点 does. */
+const sitsExams = (s: Pick<SiteSummary, 'site' | 'totals'>): boolean => {
+  const level = levelOf(s.site);
+  return (level === '分校' || level === '省校') && s.totals.roomsServed > 0;
+};
+
+/**
+ * A 本部考点 (UnitStock.ownSite) counted as an exam site: one unit more in the 考点 level, named in `ownSite`. Its bags,
+ * copies, candidates and bags still out are its unit's — one vault, one intake list, one 考试安排 of the whole unit's
+ * candidates — and cannot be told apart: counted in its unit's level once (addUnitStock), never again here, where they
+ * are none (the level's figures at least the 考点' own, or the reason's words), as for a form not read.
+ */
+function addOwnSite(t: ConsolidatedTotals, name: string): void {
+  (t.ownSite ??= []).push(name);
+  const l = t.levels[LEVEL_ORDER.indexOf('考点')];
+  l.units++;
+  l.bagsUnknown = (l.bagsUnknown ?? 0) + 1;
+  l.candidatesUnknown = (l.candidatesUnknown ?? 0) + 1;
+  l.stillOutUnknown = (l.stillOutUnknown ?? 0) + 1;
+  for (const why of [(l.bagsWhy ??= []), (l.candidatesWhy ??= []), (l.stillOutWhy ??= [])]) if (!why.includes('ownSite')) why.push('ownSite');
 }
 
 /**
@@ -156,4 +184,5 @@ export function addUnitStock(t: ConsolidatedTotals, u: UnitStock): void {
     l.stillOutUnknown = (l.stillOutUnknown ?? 0) + 1;
     if (!(l.stillOutWhy ??= []).includes(why('Log'))) l.stillOutWhy.push(why('Log'));
   }
+  if (u.ownSite !== undefined) addOwnSite(t, u.ownSite);
 }

@@ -39,7 +39,7 @@ export interface LevelTotals {
 }
 
 /** Units whose figures of 附件2, 3, 考试安排 are unknown though the form was read: named under why (ConsolidatedTotals). */
-type CausedUnits = Partial<Record<Exclude<StockReason, 'noVault' | 'noIntake' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule'>, UnitName[]>>;
+type CausedUnits = Partial<Record<Exclude<StockReason, 'noVault' | 'noIntake' | 'ownSite' | 'unreadIntake' | 'unreadLog' | 'unreadSchedule'>, UnitName[]>>;
 
 /**
  * The run's figures. Beside `unreadIntake`, `unreadLog`, `unreadSchedule` (the form not read), the units whose form was
@@ -115,6 +115,12 @@ export interface ConsolidatedTotals extends CausedUnits {
    * known, in no figure; their bags and copies in their level. Absent when none.
    */
   unreadSchedule?: UnitName[];
+  /**
+   * The 分校 (省校) counted that sit exams themselves (本部考点: their 附件4 hands papers to rooms), by name: each counted
+   * in the 考点 level's `units` as an exam site besides its own level, its bags, copies, candidates and bags still out
+   * in its own level only (stock.ts addOwnSite). Absent when none.
+   */
+  ownSite?: UnitName[];
   /** The unit every counted workbook is of or under (commonUnit): 总览's title names it; '' when none is common. */
   unit: string;
 }
