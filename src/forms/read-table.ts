@@ -366,7 +366,7 @@ export function readTable(index: SheetIndex, table: TableSpec, header: TableHead
     const i = rows.length;
     const seqValue = at.seqCol !== undefined ? parseCount(index.value(r, at.seqCol)) : undefined;
     const seq = typeof seqValue === 'number' && Number.isInteger(seqValue) && seqValue > 0 ? seqValue : i + out.voided.length + 1;
-    // 作废 in its 备注, or struck through as on paper (voided.ts).
+    // 作废 in its 备注, its 序号 or beside it, or struck through as on paper (voided.ts).
     const voided = voidedRow(index, at, noteCol, { row: r, left, right }, seq);
     if (voided) {
       out.voided.push(voided);

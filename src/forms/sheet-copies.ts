@@ -23,7 +23,7 @@ export interface CopyPair {
   first: SheetRead;
   copy: SheetRead;
   steps: RowStep[];
-  /** A sheet of a form of many (交接单, 分发登记) that is an earlier sheet's form again, unchanged (sameSheetSetAside). */
+  /** A sheet of a form read whole (交接单, 入库清单 …) that is an earlier sheet's form again, unchanged (sameSheetSetAside). */
   same?: true;
 }
 
@@ -51,10 +51,13 @@ export function differsOnlyIn({ first, copy, steps }: CopyPair, field: string): 
 }
 
 /**
- * A sheet of a form kept many times (交接单, 分发登记) that reads exactly as an earlier sheet of it — a sheet copied
- * (移动或复制 → 建立副本: “交接单 (2)”) and left unchanged — set aside in `pairs` as that sheet's copy (true): read as
- * another handover or register, its bags were counted twice, and the findings of the double count never said it was
- * a copy (review 24 D7). One note names both sheets. False: another record, to be read.
+ * A sheet of a form read whole (交接单, 分发登记, 入库清单, 值班记录) that reads exactly as an earlier sheet of it — a
+ * sheet copied (移动或复制 → 建立副本: “交接单 (2)”) and left unchanged — set aside in `pairs` as that sheet's copy
+ * (true): read as another handover or register, its bags were counted twice, and the findings of the double count never
+ * said it was a copy (review 24 D7); a copied 入库清单 its bags twice (an inventory mismatch at the first), a copied
+ * 值班记录 its shifts twice (duty-gap: each shift overlapping itself) — fix-left29. One note names both sheets. False:
+ * another record, to be read. (A table form's sheet copied — 出入库记录 (2) — is its first copy's rows again, read once:
+ * copyPair.)
  */
 export function sameSheetSetAside(reads: readonly SheetRead[], read: SheetRead, pairs: CopyPair[]): boolean {
   const same = recordText(read.record);

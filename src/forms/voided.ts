@@ -5,10 +5,11 @@
  * correct 4405 row), and its bags counted in every total; so the reader leaves
  * it out of the table, and keeps where it is for voided-row to ask once that it
  * be deleted. Any table's 备注 column: the form's own (附件1, 附件4) or one the
- * officer added to the header. A form with none (附件3 prints none) has 作废 typed
- * where there is room: in the row's 序号 cell, or beside the row, right of the
- * table (review 24 D4: read as a live checkout, it gave not-returned on itself and
- * an overdraw on the correct row). A row struck through as on
+ * officer added to the header. 作废 typed where there is room is read alike on
+ * every form, 备注 or none: in the row's 序号 cell, or beside the row, right of the
+ * table (review 24 D4: on 附件3, which prints no 备注, read as a live checkout it gave
+ * not-returned on itself and an overdraw on the correct row; fix-left29: on 附件1
+ * and 附件4 the row stayed live, its bags in the 合计). A row struck through as on
  * paper (every filled cell in a strikethrough font, review 12 D2) is void too:
  * voided-row then says that it was taken so, and how to make it plain.
  */
@@ -20,7 +21,7 @@ import type { SiteModel } from '../model/site-model';
 import type { SheetIndex } from './sheet-index';
 import type { TableHeader } from './table-header';
 
-/** A struck-out row: where its 备注 is (for a row struck through, its first struck cell), and its 序号. */
+/** A struck-out row: where its 作废 is (for a row struck through, its first struck cell), and its 序号. */
 export interface VoidedRead {
   row: number;
   col: number;
@@ -72,19 +73,21 @@ export function isVoidNote(value: CellValue): boolean {
 }
 
 /**
- * Where a table without a 备注 column has 作废 for a row: its 序号 cell, or the first filled cell right of the table
- * on its row (the nearest: a note beside the row that says something else is no 作废). Undefined: nowhere.
+ * Where 作废 is typed for a row: its 备注 (at noteCol), else its 序号 cell, else the first filled cell right of the
+ * table (and of its 备注) on its row — the nearest: a note beside the row that says something else is no 作废. Every
+ * table alike, whether it has a 备注 or not. Undefined: nowhere.
  */
-function voidWithoutNoteColumn(index: SheetIndex, header: TableHeader, row: number, right: number): number | undefined {
+function voidTyped(index: SheetIndex, header: TableHeader, noteCol: number | undefined, row: number, right: number): number | undefined {
+  if (noteCol !== undefined && isVoidNote(index.tableValue(row, noteCol, header.dataStart))) return noteCol;
   if (header.seqCol !== undefined && isVoidNote(index.value(row, header.seqCol))) return header.seqCol;
   const values = index.sheet.rows[row] ?? [];
-  for (let c = right + 1; c < values.length; c++) if (!isBlank(values[c])) return isVoidNote(values[c]) ? c : undefined;
+  for (let c = Math.max(right, noteCol ?? right) + 1; c < values.length; c++) if (!isBlank(values[c])) return isVoidNote(values[c]) ? c : undefined;
   return undefined;
 }
 
 /**
- * A table row struck out — 作废 in its 备注 (at noteCol; with none, in its 序号 cell or beside it), or every filled cell
- * from left to right struck through — or undefined.
+ * A table row struck out — 作废 in its 备注 (at noteCol), its 序号 cell or beside it, or every filled cell from left to
+ * right struck through — or undefined.
  */
 export function voidedRow(
   index: SheetIndex,
@@ -93,8 +96,7 @@ export function voidedRow(
   { row, left, right }: { row: number; left: number; right: number },
   seq: number,
 ): VoidedRead | undefined {
-  if (noteCol !== undefined && isVoidNote(index.tableValue(row, noteCol, header.dataStart))) return { row, col: noteCol, seq };
-  const typed = noteCol === undefined ? voidWithoutNoteColumn(index, header, row, right) : undefined;
+  const typed = voidTyped(index, header, noteCol, row, right);
   if (typed !== undefined) return { row, col: typed, seq };
   const struck = struckRow(index.sheet, row, left, right, header.seqCol);
   if (struck === undefined) return undefined;
@@ -109,7 +111,7 @@ export function noteColumn(index: SheetIndex, header: TableHeader): number | und
   return undefined;
 }
 
-/** A struck-out row (not in the data), listed with its 备注 cell or first struck cell (`voided[i]`) for voided-row to say so once. */
+/** A struck-out row (not in the data), listed with its 作废 cell or first struck cell (`voided[i]`) for voided-row to say so once. */
 export function noteVoided(model: SiteModel, sheet: string, { row, col, seq, struck, noNoteColumn }: VoidedRead, form: FormNumber): void {
   const list = (model.voided ??= []);
   const cell = a1(row, col);

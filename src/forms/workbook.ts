@@ -249,7 +249,7 @@ function readForms(grid: WorkbookGrid): SiteModel {
       }
       const sheetRead = { entry, sheet: copy.sheet, read, record };
       if (entry.binding === 'rows' && !firstOfForm.has(entry.key)) firstOfForm.set(entry.key, { entry, sheet: copy.sheet, read, record: read.record });
-      if (entry.binding === 'many' && sameSheetSetAside(sheetReads, sheetRead, sheetCopies)) continue;
+      if (entry.binding !== 'rows' && sameSheetSetAside(sheetReads, sheetRead, sheetCopies)) continue;
       // 基本信息 is bound at once (its semester dates the rest); the forms once it is known which semester each is.
       if (entry.layout.id !== 'site') sheetReads.push(sheetRead);
       else {

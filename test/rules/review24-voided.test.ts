@@ -72,3 +72,33 @@ test('a 备注 typed into 附件3’s header is the row’s 备注 (c05b), said 
   noted.getWorksheet(V)!.getCell('L3').value = '备注';
   expect(await findings(noted)).toEqual([['voided-row', 'warning', V, 'L4', 1, ROW_ZH]]);
 });
+
+/**
+ * fix-left29: 作废 in the 序号 cell, or beside the row, is read alike on every form — on 附件1 and 附件4, which print a
+ * 备注, the row stayed live: a 交接单 line's bags in the 合计 (column-total “合计 6, 各行相加 8”), a 分发登记 line checked
+ * as a record.
+ */
+async function withLine(sheet: string, cells: Record<string, ExcelJS.CellValue>): Promise<ExcelJS.Workbook> {
+  const wb = await filledWorkbook(fixture('kaodian.json'));
+  const ws = wb.getWorksheet(sheet)!;
+  for (const [cell, value] of Object.entries(cells)) ws.getCell(cell).value = value;
+  return wb;
+}
+
+const HANDOVER_LINE = { C11: '岳麓考点', D11: 2, E11: '3310 中国现代文学', F11: '袋' };
+const REGISTER_LINE = { B8: '1001', C8: '高等数学基础', D8: 30, E8: '03', F8: D('2024-06-15T08:07'), G8: '周涛', H8: D('2024-06-15T10:10'), I8: '周涛' };
+
+test.each([
+  ['交接单', 'in the 序号 cell', { B11: '作废', ...HANDOVER_LINE }, 'B11', 4],
+  ['交接单', 'beside the row', { B11: 4, ...HANDOVER_LINE, G11: '此行作废' }, 'G11', 4],
+  ['分发登记1', 'in the 序号 cell', { A8: '作废', ...REGISTER_LINE }, 'A8', 3],
+  ['分发登记1', 'beside the row', { A8: 3, ...REGISTER_LINE, K8: '作废' }, 'K8', 3],
+] as const)('%s, a form with a 备注, 作废 %s: void, said once there, as on 附件3', async (sheet, _where, cells, cell, seq) => {
+  expect(await findings(await withLine(sheet, cells))).toEqual([['voided-row', 'warning', sheet, cell, seq, ROW_ZH]]);
+});
+
+test('the same 交接单 line with a 序号 is live, its bags in the 合计 (the line the tests above void)', async () => {
+  expect(await findings(await withLine('交接单', { B11: 4, ...HANDOVER_LINE }))).toEqual([
+    ['column-total', 'error', '交接单', 'D17', null, '“合计”写的是 6，但上面各行相加是 8。合计须等于本栏各行之和，请核对后改正。'],
+  ]);
+});
