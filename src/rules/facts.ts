@@ -442,9 +442,10 @@ export type CheckoutProblem = { kind: 'late' | 'early'; session: SessionFact } |
 
 /**
  * What is wrong with an exam-day checkout's time (checkout-window): taken after
- * its session began, too long before it, or with an earlier session. Nothing
- * for a dispatch, an unreadable or inconsistent row, or a checkout before
- * intake (checkout-before-intake reports that).
+ * its session began that day, too long before it, or with an earlier session.
+ * Nothing for a dispatch, an unreadable or inconsistent row, a checkout on a
+ * day after the paper's sessions, or a checkout before intake
+ * (checkout-before-intake reports that).
  */
 export function checkoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
   // Asked by several rules, and row by row for each handout: worked out once per row and run.
@@ -466,7 +467,8 @@ function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | und
   const back = rows.returned[index];
   if (!Number.isNaN(back) && back < t) return undefined; // time-order
   if (t < (facts.intakeTimes.get(rows.paper[index]) ?? Number.NaN)) return undefined;
-  if (t > s.start) return { kind: 'late', session: s };
+  // After the session began on its day; on a day with no session of the paper (a spare sent back the day after) it is no exam-day checkout (review 25b D4).
+  if (t > s.start) return Math.floor(t / 1440) === Math.floor(s.start / 1440) ? { kind: 'late', session: s } : undefined;
   if (s.start - t > facts.settings.checkoutLeadMinutes) {
     const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);
     return between ? { kind: 'later', session: s, between } : { kind: 'early', session: s };

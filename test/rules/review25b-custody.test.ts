@@ -144,6 +144,15 @@ function sendBack(sheet = true): SiteData {
   return d;
 }
 
+const neverBack = [
+  'not-returned',
+  'error',
+  '出入库记录',
+  'I7',
+  4,
+  '试卷 1001 于 6月16日 10:30 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。',
+];
+
 describe('the books the cases start from', () => {
   it('the 分校 that is an exam site too (a1), and the 考点 sending a bag back on a sheet (d1): no finding', () => {
     expect(findings(benbu())).toEqual([]);
@@ -163,6 +172,28 @@ describe('D1: the 本部’s own paper taken out the day before its session and 
         'F9',
         6,
         '试卷 1001 在 6月14日 16:00 出库，比它这场考试开考（6月15日 08:30）早了 990 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+      ],
+    ]);
+  });
+});
+
+describe('D4: a checkout on a day with no session of its paper is no exam-day checkout', () => {
+  it('the spare bag out 06-16 10:30 (1001 sat only 06-15), no sheet, never back: not-returned alone, no “late”', () => {
+    expect(findings(sendBack(false))).toEqual([neverBack]);
+  });
+
+  it('a checkout after its session began on the session’s day is still late', () => {
+    const d = benbu();
+    Object.assign(d.vaultLog![5], { takenAt: '2024-06-15T08:40' });
+    d.distributions![0].rows![0].issuedAt = '2024-06-15T08:45';
+    expect(findings(d)).toEqual([
+      [
+        'checkout-window',
+        'error',
+        '出入库记录',
+        'F9',
+        6,
+        '试卷 1001 在 6月15日 08:40 出库，晚于这场考试开考时间 6月15日 08:30。试卷须在开考前领出，请核对取卷时间或考试安排。',
       ],
     ]);
   });
