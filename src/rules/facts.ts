@@ -457,6 +457,16 @@ export function checkoutProblem(facts: Facts, index: number): CheckoutProblem | 
 
 const CHECKOUT_PROBLEMS = new WeakMap<Facts, Array<CheckoutProblem | undefined>>();
 
+/**
+ * A loan taken out on a day with no session of its paper, after them (a spare sent back up the day after, review 25b
+ * D4): no exam-day checkout, not late for a session of another day; and, as a spare kept, it ends no custody (duty-gap).
+ */
+export function afterItsSessions(facts: Facts, index: number): boolean {
+  const s = checkoutSession(facts, index);
+  const t = vaultRows(facts).taken[index];
+  return !notLoan(facts, index) && s !== undefined && t > s.start && Math.floor(t / 1440) !== Math.floor(s.start / 1440);
+}
+
 function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
   const r = facts.data.vaultLog?.[index];
   if (!r || notLoan(facts, index)) return undefined;
@@ -467,8 +477,7 @@ function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | und
   const back = rows.returned[index];
   if (!Number.isNaN(back) && back < t) return undefined; // time-order
   if (t < (facts.intakeTimes.get(rows.paper[index]) ?? Number.NaN)) return undefined;
-  // After the session began on its day; on a day with no session of the paper (a spare sent back the day after) it is no exam-day checkout (review 25b D4).
-  if (t > s.start) return Math.floor(t / 1440) === Math.floor(s.start / 1440) ? { kind: 'late', session: s } : undefined;
+  if (t > s.start) return afterItsSessions(facts, index) ? undefined : { kind: 'late', session: s };
   if (s.start - t > facts.settings.checkoutLeadMinutes) {
     const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);
     return between ? { kind: 'later', session: s, between } : { kind: 'early', session: s };
