@@ -14,6 +14,7 @@ import { peopleIn, personKey } from './people';
 import { paperCode } from './paper-code';
 import { disposalRows } from './disposal';
 import { isExcelError } from './excel-errors';
+import { returnWritten } from './where-it-went';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -283,7 +284,8 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   return (data.vaultLog ?? []).map((row, i) => {
     // Out to be destroyed (model/disposal.ts): sent nowhere, no sheet to ask for.
     if (level === undefined || !row || disposal[i]) return false;
-    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
+    // A 还卷人 saying where the bag went (退回分校, 下发岳麓考点) is no return (model/where-it-went.ts).
+    const returned = returnWritten(row);
     // A checkout taken back at a unit that hands no papers down is a loan: nothing more to look up (most rows of a log).
     if (returned && !handsDown) return false;
     const t = tm(row.takenAt);

@@ -16,6 +16,7 @@ import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, showTime, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Handover, Role, Settings, SiteData, StaffMember } from '../model/types';
 import { paperCode } from '../model/paper-code';
+import { saysWhereItWent } from '../model/where-it-went';
 import { type PaperNames, paperNamesOf } from '../model/item-papers';
 import { type PapersApart, onSchedule } from '../model/paper-rows';
 
@@ -284,7 +285,8 @@ export function computeFacts(
     if (!row) return;
     if (!takersElsewhere(i)) sign(i, row.taker, 'taker', i);
     sign(i, row.issuedBy, 'issuedBy');
-    if (!takersElsewhere(i)) sign(i, row.returner, 'returner', i);
+    // A 还卷人 saying where the bag went (退回分校) is a note, no signer (model/where-it-went.ts).
+    if (!takersElsewhere(i) && !saysWhereItWent(row.returner)) sign(i, row.returner, 'returner', i);
     sign(i, row.receivedBy, 'receivedBy');
   });
   (data.distributions ?? []).forEach((d, i) => {

@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../../src/model/finding';
 import type { Intake, SiteData, StaffMember } from '../../src/model/types';
+import { returnWritten, saysWhereItWent } from '../../src/model/where-it-went';
 import { validateSite } from '../../src/rules/engine';
 import { base, modelOf } from './tester';
 
@@ -144,6 +145,9 @@ function sendBack(sheet = true): SiteData {
   return d;
 }
 
+/** The send-back's vault row (出入库记录 序号 4, row 7). */
+const SENT_BACK = 3;
+
 const neverBack = [
   'not-returned',
   'error',
@@ -196,5 +200,41 @@ describe('D4: a checkout on a day with no session of its paper is no exam-day ch
         '试卷 1001 在 6月15日 08:40 出库，晚于这场考试开考时间 6月15日 08:30。试卷须在开考前领出，请核对取卷时间或考试安排。',
       ],
     ]);
+  });
+});
+
+describe('D3: 还卷人 saying where the bag went is a note, not a signer nor a return', () => {
+  it('“退回分校” on the send-back the sheet carries (n1): no finding', () => {
+    const d = sendBack();
+    d.vaultLog![SENT_BACK].returner = '退回分校';
+    expect(findings(d)).toEqual([]);
+  });
+
+  it('with its 还卷时间 holding the time it left with the sheet (n3): no finding', () => {
+    const d = sendBack();
+    Object.assign(d.vaultLog![SENT_BACK], { returner: '退回分校', returnedAt: '2024-06-16T11:00' });
+    expect(findings(d)).toEqual([]);
+  });
+
+  it('“下发岳麓考点” / “下发天心考点” on a 分校’s dispatch rows (n2): no finding', () => {
+    const d = benbu();
+    d.vaultLog!.slice(0, 5).forEach((row, i) => (row.returner = i < 3 ? '下发岳麓考点' : '下发天心考点'));
+    expect(findings(d)).toEqual([]);
+  });
+
+  it('“退回分校” with no sheet carrying the bag: never back, said once (not-returned), as with the cell blank', () => {
+    const d = sendBack(false);
+    d.vaultLog![SENT_BACK].returner = '退回分校';
+    expect(findings(d)).toEqual([neverBack]);
+  });
+
+  it('which texts are such a note, and what writes a return', () => {
+    for (const text of ['退回分校', '已退回长沙分校', '下发岳麓考点', '移交 天心考点', '退回', '上交省校'])
+      expect([text, saysWhereItWent(text)]).toEqual([text, true]);
+    for (const text of ['李强', '上官云', '下发01考场', '送交保密室', '退回了一袋', '']) expect([text, saysWhereItWent(text)]).toEqual([text, false]);
+    expect(returnWritten({ returner: '退回分校', returnedAt: '2024-06-16T11:00' })).toBe(false);
+    expect(returnWritten({ returner: '退回分校', receivedBy: '陈静' })).toBe(true);
+    expect(returnWritten({ returner: '李强' })).toBe(true);
+    expect(returnWritten({ returnedAt: '2024-06-16T11:00' })).toBe(true);
   });
 });
