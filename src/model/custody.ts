@@ -14,6 +14,7 @@ import { peopleIn, personKey } from './people';
 import { paperCode } from './paper-code';
 import { disposalRows } from './disposal';
 import { isExcelError } from './excel-errors';
+import { returnWritten } from './where-it-went';
 
 export type Level = '考点' | '分校' | '省校';
 export type Direction = 'in' | 'out';
@@ -217,7 +218,9 @@ function rosterOf(data: SiteData): Map<string, number[]> {
  * checkout never taken back: after it left the vault), unless a 考点's person
  * took it (off the roster, or the receiver who signs a sheet carrying it): a
  * 分校 that is an exam site too lends its own papers as a 考点 does, and one
- * never taken back is not-returned's, not a dispatch without a sheet.
+ * never taken back is not-returned's, not a dispatch without a sheet. So is a
+ * checkout taken back after that paper went to its own rooms, though it left
+ * the day before: an early loan (checkout-window's), not a dispatch.
  *
  * None when the level cannot be read.
  */
@@ -236,6 +239,8 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   });
   // The last time each paper went to the unit's own rooms, by day (附件4); a handout whose time cannot be read, the day's end.
   const lastHandout = new Map<string, number>();
+  // And every readable handout time of each paper, in order, for the checkout out over one (`handedOutWhileOut`).
+  const handouts = new Map<string, number[]>();
   for (const d of data.distributions ?? []) {
     for (const r of d?.rows ?? []) {
       const day = dayOf(r?.issuedAt ?? d?.start);
@@ -244,8 +249,19 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
       const key = `${day}|${paper}`;
       const t = tm(r?.issuedAt ?? d?.start);
       lastHandout.set(key, Math.max(lastHandout.get(key) ?? -Infinity, Number.isNaN(t) ? Infinity : t));
+      const times = handouts.get(paper);
+      if (Number.isNaN(t)) continue;
+      if (times) times.push(t);
+      else handouts.set(paper, [t]);
     }
   }
+  for (const times of handouts.values()) times.sort((a, b) => a - b);
+  const handedOutWhileOut = (paper: string, t: number, back: number) => {
+    const times = handouts.get(paper);
+    if (!times || Number.isNaN(t) || Number.isNaN(back)) return false;
+    const next = times[firstAtOrAfter(times, t)];
+    return next !== undefined && next <= back;
+  };
   // Each paper's sessions (考试安排), for the exam-day loans at a unit that does not hand papers down.
   const sessionEnds = new Map<string, number[]>();
   for (const s of data.schedule ?? []) {
@@ -268,7 +284,8 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
   return (data.vaultLog ?? []).map((row, i) => {
     // Out to be destroyed (model/disposal.ts): sent nowhere, no sheet to ask for.
     if (level === undefined || !row || disposal[i]) return false;
-    const returned = !isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy);
+    // A 还卷人 saying where the bag went (退回分校, 下发岳麓考点) is no return (model/where-it-went.ts).
+    const returned = returnWritten(row);
     // A checkout taken back at a unit that hands no papers down is a loan: nothing more to look up (most rows of a log).
     if (returned && !handsDown) return false;
     const t = tm(row.takenAt);
@@ -283,8 +300,21 @@ function dispatchesOf(data: SiteData, level: Level | undefined, direction: Array
       return !Number.isNaN(t) && !lentForTheRooms && outgoingTimes.some((h) => carries(h, t));
     }
     if (roster.size > 0 && peopleIn(row.taker).some((taker) => !roster.has(taker))) return true;
-    return outgoingDays.has(day) && handedOut === undefined;
+    // Taken back after the unit handed the paper to its own rooms, whatever day it left (the day before, review 25b D1): the loan that fed them.
+    return outgoingDays.has(day) && handedOut === undefined && !handedOutWhileOut(paper, t, tm(row.returnedAt));
   });
+}
+
+/** The index of the first of the sorted `times` at or after `t` (halving; times.length when none). */
+function firstAtOrAfter(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

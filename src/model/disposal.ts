@@ -13,6 +13,7 @@
 import { paperCode } from './paper-code';
 import { isBlankValue, norm, tm } from './values';
 import type { SiteData, VaultLogEntry } from './types';
+import { returnWritten } from './where-it-went';
 
 /** The words of disposal: 销毁 (监督销毁, 销毁处理), 监销 (supervised destruction), 焚毁, 粉碎, 化浆 (pulped). */
 const DISPOSAL = /(?<![未不没勿禁]|不得|不准|不可|不要)(?:销毁|监销|焚毁|粉碎|化浆)/;
@@ -31,7 +32,7 @@ export function saysDisposal(note: unknown, paperNo: unknown): boolean {
 /** A vault-log row whose 备注 says disposal (`saysDisposal`) and nothing of a return is written. */
 function saidDisposal(row: VaultLogEntry | null | undefined): boolean {
   if (!row || isBlankValue(row.note)) return false;
-  if (!isBlankValue(row.returnedAt) || !isBlankValue(row.returner) || !isBlankValue(row.receivedBy)) return false;
+  if (returnWritten(row)) return false;
   return saysDisposal(row.note, row.paperNo);
 }
 

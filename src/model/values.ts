@@ -130,3 +130,18 @@ function isCompared(text: string): boolean {
   }
   return true;
 }
+
+/** A length of time as people say it: 30分钟, 2小时, 3小时20分. */
+export function showDuration(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m}分钟`;
+  return m === 0 ? `${h}小时` : `${h}小时${m}分`;
+}
+
+export function showDurationEn(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}

@@ -1,4 +1,4 @@
-import { checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
+import { afterItsSessions, checkoutProblem, showDuration, showDurationEn, showTime, tm } from './facts';
 import type { RuleContext, RuleMeta } from './types';
 import { custodyPeriods, lastSealed, receiptOf, sealedPapers } from '../model/deliveries';
 import { lastSentWithoutLog } from '../model/custody';
@@ -37,7 +37,7 @@ export const meta: RuleMeta = {
         'The workbook keeps no vault log: the papers are known only to have left by {custody}, on handover sheet "{sheet2}", but the duty log ends at {to}. The vault is guarded until the papers leave it: record the duty after {to}, or, if they left earlier, record the checkout in the vault log.',
     },
   },
-  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout (not a row out to be destroyed after the exams: a spare kept would not be guarded on either), and on while a paper taken in never left (no checkout after its intake: 0 candidates, or a session whose checkout is not written), at least to its session’s end — where the workbook keeps no vault log (a 省校 without 附件3), to its last outgoing handover: the papers had left the vault by then. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none. A gap the papers were in the vault for only part of (it runs past the last checkout, when they went out for the exam, or began before intake) says both: the time with no shift and the time the papers were in the vault unguarded, with when they were not. A duty sheet whose shifts cannot be read at all (no 值班时间：, said by required-field at its sheet) leaves the gaps unknown: none is said.',
+  docs: 'Shifts of the duty log (附件5) must follow one another without gap or overlap and cover the custody period: from intake (not before the papers were received) to the last vault checkout (not a row out to be destroyed after the exams, nor one lent on a day after its paper’s sessions: a spare kept would not be guarded on either), and on while a paper taken in never left (no checkout after its intake: 0 candidates, or a session whose checkout is not written), at least to its session’s end — where the workbook keeps no vault log (a 省校 without 附件3), to its last outgoing handover: the papers had left the vault by then. Between two deliveries (one 入库清单 each) the vault may stand empty — the first delivery’s papers all out before the second arrives — and a gap then is none. A gap the papers were in the vault for only part of (it runs past the last checkout, when they went out for the exam, or began before intake) says both: the time with no shift and the time the papers were in the vault unguarded, with when they were not. A duty sheet whose shifts cannot be read at all (no 值班时间：, said by required-field at its sheet) leaves the gaps unknown: none is said.',
 };
 
 /** A gap or overlap as people say it: 30分钟, 2小时, 3小时20分. */
@@ -123,8 +123,9 @@ export function check({ model, facts, report }: RuleContext): void {
   (data.vaultLog ?? []).forEach((r, i) => {
     const t = tm(r?.takenAt);
     const back = tm(r?.returnedAt);
-    // A bag out to be destroyed after the exams (model/disposal.ts) ends no custody: a spare kept would not either.
-    if (Number.isNaN(t) || (!Number.isNaN(back) && back < t) || checkoutProblem(facts, i) || facts.disposal[i]) return;
+    // A bag out to be destroyed after the exams (model/disposal.ts) ends no custody: a spare kept would not either, nor
+    // one lent on a day after its paper's sessions (a spare sent back with no sheet: not-returned's).
+    if (Number.isNaN(t) || (!Number.isNaN(back) && back < t) || checkoutProblem(facts, i) || afterItsSessions(facts, i) || facts.disposal[i]) return;
     if (Number.isNaN(end) || t > end) end = t;
   });
   // A paper that never left is guarded until its session's end at least, after the last checkout (model/deliveries.ts).

@@ -16,10 +16,12 @@ import { roleOf } from '../model/roles';
 import { dayOf, isBlankValue, norm, showTime, tm, whole } from '../model/values';
 import { DEFAULT_SETTINGS, Handover, Role, Settings, SiteData, StaffMember } from '../model/types';
 import { paperCode } from '../model/paper-code';
+import { saysWhereItWent } from '../model/where-it-went';
 import { type PaperNames, paperNamesOf } from '../model/item-papers';
 import { type PapersApart, onSchedule } from '../model/paper-rows';
 
 export { dayOf, isBlankValue, isDittoMark, labelOf, norm, peopleIn, personKey, showTime, tm, whole };
+export { showDuration, showDurationEn } from '../model/values';
 
 /**
  * A ditto mark (同上, 〃) or an Excel error value (#N/A: a lookup that found no one; alone or beside a name: 李强、#N/A)
@@ -168,7 +170,8 @@ const NO_ONE: readonly string[] = [];
  * times, rule after rule (facts, same-person, keeper-not-custodian).
  */
 function peopleOnRows(log: SiteData['vaultLog'] = []): VaultPeople {
-  const cells = (key: VaultSignature) => log.map((r) => (r ? peopleIn(r[key]) : NO_ONE));
+  // A 还卷人 saying where the bag went (退回分校) is a note, no one who signed (model/where-it-went.ts).
+  const cells = (key: VaultSignature) => log.map((r) => (!r || (key === 'returner' && saysWhereItWent(r.returner)) ? NO_ONE : peopleIn(r[key])));
   return { taker: cells('taker'), issuedBy: cells('issuedBy'), returner: cells('returner'), receivedBy: cells('receivedBy') };
 }
 
@@ -444,28 +447,14 @@ export function sessionAt(sessions: readonly SessionFact[] | undefined, t: numbe
   return sessions.find((s) => s.end >= t) ?? sessions[sessions.length - 1];
 }
 
-/** A length of time as people say it: 30分钟, 2小时, 3小时20分. */
-export function showDuration(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m}分钟`;
-  return m === 0 ? `${h}小时` : `${h}小时${m}分`;
-}
-
-export function showDurationEn(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
 export type CheckoutProblem = { kind: 'late' | 'early'; session: SessionFact } | { kind: 'later'; session: SessionFact; between: SessionFact };
 
 /**
  * What is wrong with an exam-day checkout's time (checkout-window): taken after
- * its session began, too long before it, or with an earlier session. Nothing
- * for a dispatch, an unreadable or inconsistent row, or a checkout before
- * intake (checkout-before-intake reports that).
+ * its session began that day, too long before it, or with an earlier session.
+ * Nothing for a dispatch, an unreadable or inconsistent row, a checkout on a
+ * day after the paper's sessions, or a checkout before intake
+ * (checkout-before-intake reports that).
  */
 export function checkoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
   // Asked by several rules, and row by row for each handout: worked out once per row and run.
@@ -477,6 +466,16 @@ export function checkoutProblem(facts: Facts, index: number): CheckoutProblem | 
 
 const CHECKOUT_PROBLEMS = new WeakMap<Facts, Array<CheckoutProblem | undefined>>();
 
+/**
+ * A loan taken out on a day with no session of its paper, after them (a spare sent back up the day after, review 25b
+ * D4): no exam-day checkout, not late for a session of another day; and, as a spare kept, it ends no custody (duty-gap).
+ */
+export function afterItsSessions(facts: Facts, index: number): boolean {
+  const s = checkoutSession(facts, index);
+  const t = vaultRows(facts).taken[index];
+  return !notLoan(facts, index) && s !== undefined && t > s.start && Math.floor(t / 1440) !== Math.floor(s.start / 1440);
+}
+
 function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | undefined {
   const r = facts.data.vaultLog?.[index];
   if (!r || notLoan(facts, index)) return undefined;
@@ -487,7 +486,7 @@ function findCheckoutProblem(facts: Facts, index: number): CheckoutProblem | und
   const back = rows.returned[index];
   if (!Number.isNaN(back) && back < t) return undefined; // time-order
   if (t < (facts.intakeTimes.get(rows.paper[index]) ?? Number.NaN)) return undefined;
-  if (t > s.start) return { kind: 'late', session: s };
+  if (t > s.start) return afterItsSessions(facts, index) ? undefined : { kind: 'late', session: s };
   if (s.start - t > facts.settings.checkoutLeadMinutes) {
     const between = facts.sessions.find((o) => o.start > t && o.start < s.start && o.paperNo !== s.paperNo);
     return between ? { kind: 'later', session: s, between } : { kind: 'early', session: s };

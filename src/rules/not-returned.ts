@@ -2,6 +2,7 @@ import { checkoutSession, isBlankValue, norm, notLoan, sessionFor, showDuration,
 import type { Facts } from './facts';
 import type { VaultLogEntry } from '../model/types';
 import { onDayOf } from '../model/values';
+import { returnWritten } from '../model/where-it-went';
 import type { RuleContext, RuleMeta } from './types';
 
 export const meta: RuleMeta = {
@@ -21,7 +22,7 @@ export const meta: RuleMeta = {
       late: 'Paper {paper} was returned at {returned}, {spanEn} after its session ended ({end}); the limit is {limitEn}. Check the return time and note why it was late.',
     },
   },
-  docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet). Nor a row taken out to be destroyed: its 备注 beside 附件3 says 销毁 or 监销 (“备用卷，考后经主考批准监督销毁”), naming no paper or this row’s, the bag taken out once its paper’s sessions on 考试安排 were over — a 备注 naming another paper, or saying 未销毁, or on a bag taken out before its exam was over, excuses nothing — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it). Where the table keeps the day in a date column of its own (取卷日期 | 取卷时间, 还卷日期 | 还卷时间) and the finding would not hold on the day compared (the time of day is right, the day is not), it points at the date’s cell.',
+  docs: 'A vault checkout with no return at all, or returned more than the set minutes (default 120) after its session ended. A half-filled return is partial-row instead. A 还卷人 saying where the bag went (“退回分校”, “下发岳麓考点”: model/where-it-went.ts), with no keeper’s 入库签字, writes no return: the row is a checkout never taken back (sent on where a sheet carries it). Not a dispatch — papers sent on, not lent: a checkout carried on an outgoing handover of the unit (the 省校 to a 分校, a 考点 sending its papers back to its 分校 after the exam), or, at the 省校 or a 分校, one never taken back (dispatch-without-handover asks for its sheet). Nor a row taken out to be destroyed: its 备注 beside 附件3 says 销毁 or 监销 (“备用卷，考后经主考批准监督销毁”), naming no paper or this row’s, the bag taken out once its paper’s sessions on 考试安排 were over — a 备注 naming another paper, or saying 未销毁, or on a bag taken out before its exam was over, excuses nothing — and nothing while 单位级别 cannot be read (which checkouts are dispatches hangs on it). Where the table keeps the day in a date column of its own (取卷日期 | 取卷时间, 还卷日期 | 还卷时间) and the finding would not hold on the day compared (the time of day is right, the day is not), it points at the date’s cell.',
 };
 
 /**
@@ -30,7 +31,7 @@ export const meta: RuleMeta = {
  */
 export function neverReturned(facts: Facts, r: VaultLogEntry | undefined, i: number): boolean {
   if (!r || facts.level === undefined || notLoan(facts, i)) return false;
-  if (!isBlankValue(r.returnedAt) || !isBlankValue(r.returner) || !isBlankValue(r.receivedBy)) return false;
+  if (returnWritten(r)) return false;
   return !Number.isNaN(tm(r.takenAt)) && !isBlankValue(r.paperNo);
 }
 
@@ -42,7 +43,7 @@ export function check({ model, facts, report }: RuleContext): void {
   (model.data.vaultLog ?? []).forEach((r, i) => {
     if (!r || notLoan(facts, i)) return;
     const t = rows.taken[i];
-    if (isBlankValue(r.returnedAt) && isBlankValue(r.returner) && isBlankValue(r.receivedBy)) {
+    if (!returnWritten(r)) {
       // A row whose checkout itself is incomplete or unreadable is partial-row / invalid-datetime first.
       if (neverReturned(facts, r, i)) report(`vaultLog[${i}].returnedAt`, 'never', { paper: norm(r.paperNo), taken: showTime(t) });
       return;

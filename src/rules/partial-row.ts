@@ -19,7 +19,7 @@ export const meta: RuleMeta = {
       returned: 'The return part of row No. {seq} is only partly filled: {missing} are empty. Returner, return time and receiving keeper go together.',
     },
   },
-  docs: 'A table row with two or more required cells empty; one finding per row, at the first empty cell. (A single empty cell in a row is required-field.) The vault log’s return part (还卷人, 还卷时间, 入库签字) is all or nothing: none of it is not-returned.',
+  docs: 'A table row with two or more required cells empty; one finding per row, at the first empty cell. (A single empty cell in a row is required-field.) The vault log’s return part (还卷人, 还卷时间, 入库签字) is all or nothing: none of it is not-returned; a 还卷人 saying where the bag went (“退回分校”) with no 入库签字 is a note, no return part to fill in.',
 };
 
 export function check({ model, facts, report }: RuleContext): void {

@@ -8,6 +8,7 @@ import { isPeriodText } from '../model/datetime';
 import { unitOfCount } from '../model/text';
 import { UNSAVED_COUNT } from './unknown-counts';
 import type { SiteModel } from '../model/site-model';
+import { returnWritten } from '../model/where-it-went';
 import { Facts, isBlankValue } from './facts';
 import {
   DISTRIBUTION_ROW,
@@ -94,7 +95,8 @@ export function rowGaps(facts: Facts): RowGap[] {
   (data.vaultLog ?? []).forEach((r, i) => {
     const row = r as Row;
     check(() => `vaultLog[${i}]`, row, counted(row, VAULT_OUT, VAULT_OUT_COUNTED));
-    if (row && VAULT_BACK.some((k) => !isBlankValue(row[k]))) check(() => `vaultLog[${i}]`, row, VAULT_BACK, true);
+    // A 还卷人 saying where the bag went (退回分校) writes no return: no return part to fill in (model/where-it-went.ts).
+    if (returnWritten(r)) check(() => `vaultLog[${i}]`, row, VAULT_BACK, true);
   });
   (data.distributions ?? []).forEach((d, i) => (d?.rows ?? []).forEach((r, j) => check(() => `distributions[${i}].rows[${j}]`, r as Row, DISTRIBUTION_ROW)));
   // A 值班时间 holding the whole period (its 至 in it): the end is not missing, it is in there (invalid-datetime, when unreadable).
