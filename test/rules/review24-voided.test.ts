@@ -32,7 +32,7 @@ async function findings(wb: ExcelJS.Workbook, lang: 'zh' | 'en' = 'zh') {
   return validateSite(readWorkbook(await gridFromXlsxBuffer(await writeBuffer(wb))), { lang }).map(whole);
 }
 
-const ROW_ZH = '此行注明作废：请整行删除（作废的行不参与检查）。';
+const ROW_ZH = '此行注明作废，已当作作废的行留作记录：不计入合计，也不参与各项检查。';
 
 test('作废 in the 序号 cell of a 附件3 line: void, said once at that cell; no not-returned, no overdraw on the correct row (c04)', async () => {
   expect(await findings(await withMistakenLine('作废', null))).toEqual([['voided-row', 'warning', V, 'A4', 1, ROW_ZH]]);
@@ -71,4 +71,12 @@ test('a 备注 typed into 附件3’s header is the row’s 备注 (c05b), said 
   const noted = await withMistakenLine(1, '作废（重写于下行）');
   noted.getWorksheet(V)!.getCell('L3').value = '备注';
   expect(await findings(noted)).toEqual([['voided-row', 'warning', V, 'L4', 1, ROW_ZH]]);
+});
+
+test('review 25a D5: the struck line’s advice followed (作废 written right of the table, the strike kept) — said once, as kept on record, never “请整行删除”', async () => {
+  const followed = await withMistakenLine(1, '作废（重写于下行）', true);
+  expect(await findings(followed)).toEqual([['voided-row', 'warning', V, 'L4', 1, ROW_ZH]]);
+  expect(await findings(followed, 'en')).toEqual([
+    ['voided-row', 'warning', V, 'L4', 1, 'This row is marked void (作废) and kept on record as a void row: it is not counted in any total, nor checked.'],
+  ]);
 });
