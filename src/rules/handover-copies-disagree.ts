@@ -20,6 +20,9 @@ export const meta: RuleMeta = {
       field:
         '这张交接单的“{field}”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
       item: '这张交接单的“交接明细第 {row} 行”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）写的是“{theirs}”。一式两份须内容一致，请双方核对后改正。',
+      lacks:
+        '这张交接单（{side}的副本）的交接明细没有“{theirs}”这一行，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）有这一行。一式两份须内容一致，请双方核对后改正。',
+      only: '这张交接单的“交接明细第 {row} 行”写的是“{mine}”，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）没有这一行。一式两份须内容一致，请双方核对后改正。',
       paper:
         '这张交接单的交接明细中，试卷 {paper} {mine}，而对方“{other}”留存的同一张交接单（文件“{otherFile}”的 {otherSheet} {otherCell}）{theirs}。一式两份每种试卷的袋数须一致，请双方核对后改正。',
       split:
@@ -29,13 +32,16 @@ export const meta: RuleMeta = {
       field:
         '"{field}" on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
       item: 'Row No. {row} of the items on this handover sheet reads "{mineEn}", but the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) reads "{theirsEn}". Both copies must agree: check them together with the other side and correct.',
+      lacks:
+        'The items of this handover sheet (the {sideEn}\'s copy) have no row "{theirsEn}", which the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) has. Both copies must agree: check them together with the other side and correct.',
+      only: 'Row No. {row} of the items on this handover sheet reads "{mineEn}", a row the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) does not have. Both copies must agree: check them together with the other side and correct.',
       paper:
         'Paper {paper} on the items of this handover sheet: {mineEn}; on the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}): {theirsEn}. Both copies must give each paper the same bags: check them together with the other side and correct.',
       split:
         'The items of this handover sheet are written on {rows} rows ({mineEn}), those of the other side\'s copy ({other}: file "{otherFile}", {otherSheet} {otherCell}) on {otherRows} ({theirsEn}). The bags add up alike ({bagsEn}); only the rows are split differently, and which paper each row is cannot be told, so the papers cannot be compared one by one. Both copies must agree: write the same rows on both, each with its paper number.',
     },
   },
-  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”, or in a 试卷号 column people add beside the form; a paper written by name only — in an added 试卷名称 column, or a name of the workbook’s 考试安排 in 备注 — is the 试卷号 its 考试安排 gives that name, where it gives it one), or else by name where every item of both copies names its paper so (a name no 考试安排 maps, compared as written: half-width, without spaces, brackets or an AB卷’s mark; a 试卷号 cell its workbook reads as no paper — numbers parted by a space or a line break, one on no 考试安排, “3310 9999”, said by unknown-paper — is compared as written, never as the papers 3310 and 9999, and so is a cell of the same text the other copy’s workbook reads as papers — 9999 on its 考试安排 — so that copies typing one cell agree): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell); where the papers cannot be compared so (a row of one copy names none) and the copies split the same bags of each 试卷归属 into a different number of rows (one row “岳麓考点 6袋” against 3, 1 and 2 袋), it is said once on each side, at its first row, as rows split differently with the bags alike, not as each row missing — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
+  docs: 'When workbooks are checked together, the two copies of one handover (same 移交单位 and 接收单位, kept by each side; either unit or both may be written in full on one copy and short on the other, 国家开放大学长沙分校 → 长沙分校浏阳考点 / 长沙分校 → 浏阳考点, when the copies give the same minute) must agree field by field: date, units, address, contact (spaces, brackets and punctuation aside, and in 联系人 the words for its number: 电话, 手机, 联系电话, Tel), each item (the same item at another 序号 is no difference; a 试卷归属 names one unit however written, 宁乡考点 or 长沙分校宁乡考点; a count with no 单位 is in 袋) — paper by paper where every item of both copies names its paper by its 试卷号 (in 备注 or 试卷归属, as `custody fill` writes “1001 高等数学基础”, or in a 试卷号 column people add beside the form; a paper written by name only — in an added 试卷名称 column, or a name of the workbook’s 考试安排 in 备注 — is the 试卷号 its 考试安排 gives that name, where it gives it one), or else by name where every item of both copies names its paper so (a name no 考试安排 maps, compared as written: half-width, without spaces, brackets or an AB卷’s mark; a 试卷号 cell its workbook reads as no paper — numbers parted by a space or a line break, one on no 考试安排, “3310 9999”, said by unknown-paper — is compared as written, never as the papers 3310 and 9999, and so is a cell of the same text the other copy’s workbook reads as papers — 9999 on its 考试安排 — so that copies typing one cell agree): each paper’s bags must agree, however the rows are split (one row “1001（3袋）、2045（1袋）” 4 袋 is 1001 3 袋 and 2045 1 袋), and a paper whose bags differ, or that one copy has and the other not, is said once on each side: as its row where it has one of its own, else naming the paper, its bags and rows (another paper, or 试卷归属, on the same row with the same bags — 3310 against 3301 — once, at that cell); a row or paper one copy lacks is said on that copy at its 合计 (its title where it has none), as a row it does not have — never at its row of that 序号, which holds another item, nor as “（无此行）” — and on the other copy at the row; where the papers cannot be compared so (a row of one copy names none) and the copies split the same bags of each 试卷归属 into a different number of rows (one row “岳麓考点 6袋” against 3, 1 and 2 袋), it is said once on each side, at its first row, as rows split differently with the bags alike, not as each row missing — the total (a copy whose 合计 is written inside its table, with rows below it, and none at its foot, is compared by its items only) and both pairs of signers. Reported on both files, each naming the other’s file, sheet and cell. A receiver’s copy whose 接收单位 names another unit than its workbook’s is receiver-not-this-unit’s, said once at that cell: the 接收单位 is then no difference here (on the sender’s file too, when its copy names the receiving unit; a sender’s copy naming yet another unit is told so on the sender’s file).',
 };
 
 interface Difference {
@@ -50,6 +56,11 @@ interface Difference {
   paper?: string;
   /** The items split into rows differently, their bags alike (`splitDifferently`): each copy's rows and the bags. */
   split?: { rowsA: number; rowsB: number; bags: Said };
+  /**
+   * A row (or paper) one copy has and the other not: said on the copy lacking it at its 合计 (`lackingAt`), never at a
+   * row of its own, which holds another item (review 25a D3); on the other copy at the row.
+   */
+  lacking?: 'A' | 'B';
 }
 
 type Item = NonNullable<Handover['items']>[number] | undefined;
@@ -106,7 +117,7 @@ function compare(copyA: Copy, copyB: Copy, report: (r: CrossReport) => void): vo
     const [ia, ib] = [sender.h.items ?? [], receiver.h.items ?? []];
     const split = papers ? undefined : splitDifferently(ia, ib);
     const items = papers ? papers.map((d) => paperDifference(d, ia, ib)) : split ? [split] : itemDifferences(ia, ib);
-    diffs.push(...items);
+    diffs.push(...items.map(lackingAt));
   }
   reportBoth(sender, receiver, withoutMisnamedReceiver(sender, receiver, diffs), report);
 }
@@ -134,16 +145,28 @@ function paperSaid(p: PaperBags | undefined): Said {
 
 /**
  * One paper whose bags differ between the copies (item-papers.ts paperDifferences), pointed at as `differencePaths`
- * says. A paper on a row of its own on each copy (or lacking on one) is said as that row (“交接明细第 1 行”写的是
- * “雨花考点 3袋（1001 高等数学基础）”, or “（无此行）”): the row names the paper; another paper or 试卷归属 on the same row
+ * says. A paper on a row of its own on each copy (or lacking on one: `lacking`) is said as that row (“交接明细第 1 行”写的是
+ * “雨花考点 3袋（1001 高等数学基础）”): the row names the paper; another paper or 试卷归属 on the same row
  * with the same bags, once. A paper over several rows, or on a row with others (“1001（3袋）、2045（1袋）”), is said by
  * the paper: its bags on each copy and their rows.
  */
 function paperDifference(d: PaperDifference, ia: readonly Item[], ib: readonly Item[]): Difference {
   const { a, b } = d;
   const [pathA, pathB] = differencePaths(d);
-  if (oneRow(a) && oneRow(b)) return { pathA, pathB, mine: shownItem(a && ia[a.rows[0]]), theirs: shownItem(b && ib[b.rows[0]]) };
-  return { pathA, pathB, mine: paperSaid(a), theirs: paperSaid(b), paper: (a ?? b)!.shown };
+  const lacking = a ? (b ? {} : { lacking: 'B' as const }) : { lacking: 'A' as const };
+  if (oneRow(a) && oneRow(b)) return { pathA, pathB, mine: shownItem(a && ia[a.rows[0]]), theirs: shownItem(b && ib[b.rows[0]]), ...lacking };
+  return { pathA, pathB, mine: paperSaid(a), theirs: paperSaid(b), paper: (a ?? b)!.shown, ...lacking };
+}
+
+/**
+ * A row one copy lacks, pointed at there by its 合计 (the form's title where it has none): its own row of that 序号, if
+ * any, holds another item, and a row it does not have has no cell (review 25a D3: B9, holding 2045 1袋, was said to
+ * read “（无此行）”, and two rows the copy lacked were put on its title).
+ */
+function lackingAt(d: Difference): Difference {
+  if (d.lacking === 'A') return { ...d, pathA: 'total' };
+  if (d.lacking === 'B') return { ...d, pathB: 'total' };
+  return d;
 }
 
 /**
@@ -282,8 +305,8 @@ function itemDifferences(ia: readonly Item[], ib: readonly Item[]): Difference[]
     if (line(x) === line(y)) continue;
     // Point at the cell that differs when only one does.
     const sub = x && y ? differingItemPart(itemParts(x), itemParts(y)) : '';
-    // A row missing from one copy is reported there at the 序号 it has in the other.
-    diffs.push({ pathA: `items[${ka}]${sub}`, pathB: `items[${kb}]${sub}`, mine: shownItem(x), theirs: shownItem(y) });
+    const lacking = x ? (y ? {} : { lacking: 'B' as const }) : { lacking: 'A' as const };
+    diffs.push({ pathA: `items[${ka}]${sub}`, pathB: `items[${kb}]${sub}`, mine: shownItem(x), theirs: shownItem(y), ...lacking });
   }
   return diffs;
 }
@@ -292,17 +315,17 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
   for (const d of diffs) {
     const rows = d.split ? [d.split.rowsA, d.split.rowsB] : [];
     const sides = [
-      [a, b, d.mine, d.theirs, d.pathA, d.pathB, rows],
-      [b, a, d.theirs, d.mine, d.pathB, d.pathA, [...rows].reverse()],
+      [a, b, d.mine, d.theirs, d.pathA, d.pathB, rows, 'A'],
+      [b, a, d.theirs, d.mine, d.pathB, d.pathA, [...rows].reverse(), 'B'],
     ] as const;
-    for (const [me, other, mine, theirs, myPath, otherPath, [myRows, otherRows]] of d.senderOnly ? sides.slice(0, 1) : sides) {
+    for (const [me, other, mine, theirs, myPath, otherPath, [myRows, otherRows], side] of d.senderOnly ? sides.slice(0, 1) : sides) {
       const otherLoc = other.site.model.locations[`handovers[${other.i}].${otherPath}`] ?? other.site.model.locations[`handovers[${other.i}]`];
       // An item row has no label of its own on the sheet: its message names the row (a paper's, the paper and its rows).
       const item = d.paper === undefined && !d.split ? /^items\[(\d+)\]/.exec(myPath) : null;
       report({
         site: me.site.id,
         path: `handovers[${me.i}].${myPath}`,
-        messageId: d.split ? 'split' : d.paper !== undefined ? 'paper' : item ? 'item' : 'field',
+        messageId: d.split ? 'split' : d.paper !== undefined ? 'paper' : d.lacking ? (d.lacking === side ? 'lacks' : 'only') : item ? 'item' : 'field',
         params: {
           mine: mine.zh,
           mineEn: mine.en,
@@ -313,6 +336,7 @@ function reportBoth(a: Copy, b: Copy, diffs: readonly Difference[], report: (r: 
           otherSheet: otherLoc?.sheet ?? '',
           otherCell: otherLoc?.cell ?? '',
           ...(item ? { row: Number(item[1]) + 1 } : {}),
+          ...(d.lacking === side ? (side === 'A' ? { side: '移交方', sideEn: 'sender' } : { side: '接收方', sideEn: 'receiver' }) : {}),
           ...(d.paper !== undefined ? { paper: d.paper } : {}),
           ...(d.split ? { rows: myRows, otherRows, bags: d.split.bags.zh, bagsEn: d.split.bags.en } : {}),
         },

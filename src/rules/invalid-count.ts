@@ -2,7 +2,7 @@ import { isBlankValue, whole } from './facts';
 import { itemCounts } from '../model/item-papers';
 import { type CountsForPapers, countsForPapers, numbersSpaced } from '../model/paper-rows';
 import { papersCounted } from './count-papers';
-import type { RuleContext, RuleMeta } from './types';
+import type { Params, RuleContext, RuleMeta } from './types';
 import { DEFAULT_SETTINGS } from '../model/types';
 import { countCorrection } from '../model/text';
 import { errorParams, isExcelError } from '../model/excel-errors';
@@ -29,7 +29,7 @@ export const meta: RuleMeta = {
       spaced:
         '“{field}”写的是“{value}”：{counts} 个数之间隔着空格，读不出一个数（本工具没有把它读成 {joined}，也没有按哪个数核对）。这一格只能写一个整数：是一个数中间多了空格的，删去空格；不是的，请核对后改写成实有的数目。',
       corrected:
-        '“{field}”写的是“{value}”：写了 {written}，又在括号里注明是 {corrected}，看不出这一行实有的是 {written} 还是 {corrected}（本工具没有按哪个数核对）。表上须写实有的数目：请核对实物后只写一个数（是 {corrected} 的写“{corrected}”），需要说明更正经过的写在备注里。',
+        '“{field}”写的是“{value}”：写了 {written}，又在括号里注明是 {corrected}，看不出这一行实有的是 {written} 还是 {corrected}（本工具没有按哪个数核对{totals}）。表上须写实有的数目：请核对实物后只写一个数（是 {corrected} 的写“{corrected}”），需要说明更正经过的写在备注里。',
       boxes:
         '“{field}”写的是“{value}”，箱和袋写在了同一格里：看不出是 {boxes} 箱另加 {bags} 袋，还是 {boxes} 箱内共装 {bags} 袋。本表此处按{units}计，这一格算不出总数，检查时暂不计入。请核对实物后按{units}写出总数（只写数字）{orRow}。',
     },
@@ -46,12 +46,12 @@ export const meta: RuleMeta = {
       spaced:
         '"{field}" reads "{value}": {counts} numbers parted by a space, which is not one number (it was not read as {joined}, nor checked as any of them). This cell holds one whole number: if it is one number with a space typed into it, delete the space; if not, check and write the number there is.',
       corrected:
-        '"{field}" reads "{value}": {written}, with {corrected} noted in brackets as the true count, so whether the row holds {written} or {corrected} cannot be told (it was checked as neither). The form holds the number there is: check the papers and write one number (for {corrected}, write "{corrected}"); a note of the correction goes in 备注.',
+        '"{field}" reads "{value}": {written}, with {corrected} noted in brackets as the true count, so whether the row holds {written} or {corrected} cannot be told (it was checked as neither{totalsEn}). The form holds the number there is: check the papers and write one number (for {corrected}, write "{corrected}"); a note of the correction goes in 备注.',
       boxes:
         '"{field}" reads "{value}": boxes and bags in one cell, and it cannot be told whether that is {boxes} boxes and {bags} more bags, or {boxes} boxes holding {bags} bags. Here counts are in {unitsEn}, so there is no total to take; it is left out of the checks until corrected: check the papers and write the total in {unitsEn} (the number alone){orRowEn}.',
     },
   },
-  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it — but not a correction, 2（实为3）, 5袋（应为4袋）: which of the two the row holds cannot be told, said so), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A row writing several 试卷号 whose count cell writes one count per paper (“1001、2045” with 数量 “2、1”) is no such mistake: the counts are the papers’ own, read apart where the row can be (unknown-paper says the row); counts that do not pair one to one with the row’s papers (“2、1” beside three, or beside one) are told so plainly, naming both. Counts parted by a space (“2 1”) are read as “2、1” is beside as many papers; beside another number of papers (or one) it cannot be told whether they are counts or one number with a space typed into it: told so, never read as 21. In a cell that counts no paper one by one (附件2’s bag columns and 合计（袋）, 考试安排’s 报考人数, a 合计, a row naming no paper) “2 1” is told as two numbers parted by a space where one whole number is written. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
+  docs: 'A bag, quantity, copy or candidate count that is not a whole number ≥ 0 (text, a fraction, a negative; a cell showing an Excel error value such as #REF! or #DIV/0!, its formula not worked out, is told so); a handover’s 合计 may be written per unit (“2箱、3袋”). Totals that depend on it are not checked. A count written with a unit (“6袋”, “三袋”) other than the one its row or column counts in — the row’s 单位, a header such as 数量（箱） or 31份装（袋）, or a unit the form does not count in (附件3 in 箱) — is told so at its cell, naming both units; boxes and bags in one cell (“2箱3袋”, “二箱三袋”) where the row counts in 袋 or 份 cannot be totalled (2 boxes and 3 bags more, or 2 boxes holding 3?) and are told so once, naming both; counts written in Chinese numerals up to 99 (三袋, 贰袋, 两袋, 十二袋) read as numbers, and so do counts with words around them: 共/合计/总计/计 before (共5袋, 合计五袋), 整 after (五袋整), a note in brackets after (5袋（含补考1袋）: the count is the number before it — but not a correction, 2（实为3）, 5袋（应为4袋）: which of the two the row holds cannot be told, said so, with the totals over it, which wait for it — said here alone, not again at each total), or after a comma when it says it is part of the count (5袋，含补考1袋; 5袋，其中补考1袋: 含, 其中, 包括). An estimate, a range, or two counts (约5袋, 5袋左右, 5-6袋, 5袋，6袋; a 合计 naming one unit twice) is no count. A row writing several 试卷号 whose count cell writes one count per paper (“1001、2045” with 数量 “2、1”) is no such mistake: the counts are the papers’ own, read apart where the row can be (unknown-paper says the row); counts that do not pair one to one with the row’s papers (“2、1” beside three, or beside one) are told so plainly, naming both. Counts parted by a space (“2 1”) are read as “2、1” is beside as many papers; beside another number of papers (or one) it cannot be told whether they are counts or one number with a space typed into it: told so, never read as 21. In a cell that counts no paper one by one (附件2’s bag columns and 合计（袋）, 考试安排’s 报考人数, a 合计, a row naming no paper) “2 1” is told as two numbers parted by a space where one whole number is written. A threshold on 基本信息 that cannot be read (the checks then use its default) is said too.',
 };
 
 /**
@@ -62,6 +62,18 @@ const countAsIs = (v: unknown): boolean => typeof v !== 'string' && (isBlankValu
 
 /** The thresholds of 基本信息 that are counts, with the default the checks use when one cannot be read. */
 const COUNT_SETTINGS = ['arrivalDaysBefore', 'checkoutLeadMinutes', 'returnGraceMinutes', 'intakeWithinHours'] as const;
+
+/**
+ * What a corrected count (“2（实为3）”) says of the totals over it: they wait for it — said here, once, not again as
+ * column-total's at each total (review 25a D4: one fact, one finding); nothing on a total's own cell.
+ */
+function totalsWait(path: string): Params {
+  if (/\.totals?(\.|$)/.test(path)) return { totals: '', totalsEn: '' };
+  return {
+    totals: '，也没有把它计入合计：合计等这一格改正后再核对',
+    totalsEn: ', nor counted in any total: the totals over it are checked once it is corrected',
+  };
+}
 
 export function check({ model, facts, report }: RuleContext): void {
   const data = model.data;
@@ -78,7 +90,7 @@ export function check({ model, facts, report }: RuleContext): void {
     if (spaced) return void report(path, 'spaced', { value: String(v), counts: spaced.length, joined: spaced.join('') });
     // “2（实为3）”: a correction beside the count, not a note about it (review 24 D3) — two counts, neither taken.
     const corrected = countCorrection(v);
-    if (corrected) return void report(path, 'corrected', { value: String(v), ...corrected });
+    if (corrected) return void report(path, 'corrected', { value: String(v), ...corrected, ...totalsWait(path) });
     const other = inOtherUnit(v, units);
     if (!other) return void report(path, 'count', { value: String(v) });
     // “2箱3袋” where the row counts bags: 2 boxes and 3 bags more, or 2 boxes holding 3? No total either way.

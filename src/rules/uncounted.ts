@@ -6,6 +6,7 @@
 import { isExcelError } from '../model/excel-errors';
 import { labelOf } from '../model/labels';
 import { valueAt } from '../model/location';
+import { countCorrection } from '../model/text';
 import { countsEach, numbersSpaced } from '../model/paper-rows';
 import { isBlankValue, whole } from './facts';
 import { papersCounted, type PapersCounted } from './count-papers';
@@ -138,8 +139,20 @@ function blankUncounted(rowsAt: string, j: number, key: string, row: unknown, na
  * one finding at the total, saying why the first cannot be counted and naming the others — not one beside each row's
  * own finding (invalid-count, formula-not-saved), which would show the reader those cells twice.
  */
-export function reportUncounted(ctx: RuleContext, path: string, said: Params, rowsAt: string, rows: readonly number[], key: string, unknown: Unknown): void {
+export function reportUncounted(
+  ctx: RuleContext,
+  path: string,
+  said: Params,
+  rowsAt: string,
+  uncountable: readonly number[],
+  key: string,
+  unknown: Unknown,
+): void {
   const items = valueAt(ctx.model.data, rowsAt) as readonly unknown[];
+  // A count corrected beside itself (“2（实为3）”) is invalid-count's alone, which says the totals over it wait for it
+  // (review 25a D4: it was said again at each total as 合计行不符, an error, though the total may be right).
+  const rows = uncountable.filter((j) => !countCorrection((items[j] as Record<string, unknown> | null | undefined)?.[key]));
+  if (rows.length === 0) return;
   const { id, params } = uncounted(ctx, rowsAt, rows[0], key, items[rows[0]], unknown);
   const named = rows.slice(0, NAMED_ROWS);
   const all = seqRuns(ctx.model.locations, rowsAt, named);

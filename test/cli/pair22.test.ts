@@ -130,7 +130,7 @@ describe('review 22a: a handover’s two copies paper by paper', () => {
     expect(c.pair).toEqual(['matched', 'A2', 'A2', []]);
   });
 
-  it('D6: that sheet against a copy without the 3310 row, 合计 4: the row said on both, no 合计 “（空）”; inventory-mismatch by totals, naming 3310 (round 23)', async () => {
+  it('D6: that sheet against a copy without the 3310 row, 合计 4: the row said on both (on the copy lacking it at its 合计 D17, review 25a D3), no 合计 “（空）”; inventory-mismatch by totals, naming 3310 (round 23)', async () => {
     const c = await check({ fCells: G1, k: (it) => it.splice(2, 1), kCells: { D17: 4 } });
     const missing = '岳麓考点 2袋（3310 中国现代文学）';
     expect(c.validated).toEqual([
@@ -141,7 +141,7 @@ describe('review 22a: a handover’s two copies paper by paper', () => {
             'handover-copies-disagree',
             '交接单2!D11',
             3,
-            `这张交接单的“交接明细第 3 行”写的是“${missing}”，而对方“岳麓考点”留存的同一张交接单（文件“k.xlsx”的 交接单 A2）写的是“（无此行）”。一式两份须内容一致，请双方核对后改正。`,
+            `这张交接单的“交接明细第 3 行”写的是“${missing}”，而对方“岳麓考点”留存的同一张交接单（文件“k.xlsx”的 交接单 D17）没有这一行。一式两份须内容一致，请双方核对后改正。`,
           ],
         ],
       ],
@@ -150,9 +150,9 @@ describe('review 22a: a handover’s two copies paper by paper', () => {
         [
           [
             'handover-copies-disagree',
-            '交接单!A2',
+            '交接单!D17',
             null,
-            `这张交接单的“交接明细第 3 行”写的是“（无此行）”，而对方“长沙分校”留存的同一张交接单（文件“f.xlsx”的 交接单2 D11）写的是“${missing}”。一式两份须内容一致，请双方核对后改正。`,
+            `这张交接单（接收方的副本）的交接明细没有“${missing}”这一行，而对方“长沙分校”留存的同一张交接单（文件“f.xlsx”的 交接单2 D11）有这一行。一式两份须内容一致，请双方核对后改正。`,
           ],
           [
             'inventory-mismatch',

@@ -104,14 +104,15 @@ describe('handover-copies-disagree', () => {
     expect(r.f).toEqual(['handover-copies-disagree 交接单2!D8 row 1', 'handover-copies-disagree 交接单2!D17 row null']);
   });
 
-  test('invalid: a row written twice on one copy only: the one left over, at its 序号 on both copies', () => {
+  test('invalid: a row written twice on one copy only: the one left over, at its 序号 on that copy, at the 合计 of the other', () => {
     const r = across((d) => {
       const items = d.handovers![0].items!;
       items.splice(1, 0, { ...items[0] });
     });
     expect(r.k).toEqual(['handover-copies-disagree 交接单!B9 row 2']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!B9 row 2']);
-    expect(r.raw.get('kaodian')![0].message).toContain('（无此行）');
+    // Its own row 2 holds 2045 1袋: the row it lacks is said at its 合计 (review 25a D3).
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D17 row null']);
+    expect(r.raw.get('kaodian')![0].message).toContain('没有这一行');
   });
 
   test('invalid: a row written twice on both copies, in another order on one, and a row more on one: only that row', () => {
@@ -127,7 +128,7 @@ describe('handover-copies-disagree', () => {
       },
     );
     expect(r.k).toEqual(['handover-copies-disagree 交接单!B12 row 5']);
-    expect(r.f).toEqual(['handover-copies-disagree 交接单2!A2 row null']); // no 5th row on its sheet: at the handover
+    expect(r.f).toEqual(['handover-copies-disagree 交接单2!D17 row null']); // no 5th row on its sheet: at its 合计
     expect(r.raw.get('kaodian')![0].message).toContain('3310 中国现代文学');
   });
 
@@ -156,7 +157,7 @@ describe('handover-copies-disagree', () => {
       at(
         '交接单',
         'B9',
-        `Row No. 2 of the items on this handover sheet reads "岳麓考点 3袋 (1001 高等数学基础)", but the other side's copy (长沙分校: file "fenxiao", 交接单2 B9) reads "(no such row)".`,
+        `Row No. 2 of the items on this handover sheet reads "岳麓考点 3袋 (1001 高等数学基础)", a row the other side's copy (长沙分校: file "fenxiao", 交接单2 D17) does not have.`,
       ),
       at(
         '交接单',
@@ -172,8 +173,8 @@ describe('handover-copies-disagree', () => {
       ),
       at(
         '交接单2',
-        'B9',
-        `Row No. 2 of the items on this handover sheet reads "(no such row)", but the other side's copy (岳麓考点: file "kaodian", 交接单 B9) reads "岳麓考点 3袋 (1001 高等数学基础)".`,
+        'D17',
+        `The items of this handover sheet (the sender's copy) have no row "岳麓考点 3袋 (1001 高等数学基础)", which the other side's copy (岳麓考点: file "kaodian", 交接单 B9) has.`,
       ),
       at(
         '交接单2',

@@ -801,7 +801,7 @@ const vaultNotes = (note: string) => (g: WorkbookGrid) => {
   typeInto(g, '出入库记录', 'L3', '备注');
   typeInto(g, '出入库记录', 'L7', note);
 };
-const VOIDED = /^此行注明作废：请整行删除（作废的行不参与检查）。$/;
+const VOIDED = /^此行注明作废，已当作作废的行留作记录：不计入合计，也不参与各项检查。$/;
 
 rt('voided-row', {
   valid: [

@@ -32,7 +32,7 @@ async function findings(wb: ExcelJS.Workbook, lang: 'zh' | 'en' = 'zh') {
   return validateSite(readWorkbook(await gridFromXlsxBuffer(await writeBuffer(wb))), { lang }).map(whole);
 }
 
-const ROW_ZH = '此行注明作废：请整行删除（作废的行不参与检查）。';
+const ROW_ZH = '此行注明作废，已当作作废的行留作记录：不计入合计，也不参与各项检查。';
 
 test('作废 in the 序号 cell of a 附件3 line: void, said once at that cell; no not-returned, no overdraw on the correct row (c04)', async () => {
   expect(await findings(await withMistakenLine('作废', null))).toEqual([['voided-row', 'warning', V, 'A4', 1, ROW_ZH]]);
@@ -100,5 +100,13 @@ test.each([
 test('the same 交接单 line with a 序号 is live, its bags in the 合计 (the line the tests above void)', async () => {
   expect(await findings(await withLine('交接单', { B11: 4, ...HANDOVER_LINE }))).toEqual([
     ['column-total', 'error', '交接单', 'D17', null, '“合计”写的是 6，但上面各行相加是 8。合计须等于本栏各行之和，请核对后改正。'],
+  ]);
+});
+
+test('review 25a D5: the struck line’s advice followed (作废 written right of the table, the strike kept) — said once, as kept on record, never “请整行删除”', async () => {
+  const followed = await withMistakenLine(1, '作废（重写于下行）', true);
+  expect(await findings(followed)).toEqual([['voided-row', 'warning', V, 'L4', 1, ROW_ZH]]);
+  expect(await findings(followed, 'en')).toEqual([
+    ['voided-row', 'warning', V, 'L4', 1, 'This row is marked void (作废) and kept on record as a void row: it is not counted in any total, nor checked.'],
   ]);
 });

@@ -31,7 +31,7 @@ function typed(grid: WorkbookGrid, sheet: string, cell: string, value: string): 
   return grid;
 }
 
-const VOIDED = 'voided-row 出入库记录!L13 row 10: 此行注明作废：请整行删除（作废的行不参与检查）。';
+const VOIDED = 'voided-row 出入库记录!L13 row 10: 此行注明作废，已当作作废的行留作记录：不计入合计，也不参与各项检查。';
 
 describe('D4: a 附件3 row struck out with 作废 in its 备注', () => {
   test('r-yuanling-voided: one warning at the struck row’s 备注, and no error on it or on the correct 4405 row', async () => {

@@ -15,7 +15,7 @@ import { modelOf } from './shape-sites';
 
 const SITE = path.join(__dirname, '..', 'fixtures', 'review4', 'q-yuanling-3days-kaodian.json');
 const full = (f: Finding) => [f.rule, f.severity, f.sheet, f.cell, f.message];
-const VOID_ROW = '此行注明作废：请整行删除（作废的行不参与检查）。';
+const VOID_ROW = '此行注明作废，已当作作废的行留作记录：不计入合计，也不参与各项检查。';
 
 /** The filled site with `notes` typed into `sheet` (cell → text). */
 async function findings(sheet: string, notes: Record<string, string>): Promise<unknown[][]> {
