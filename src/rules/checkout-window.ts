@@ -1,4 +1,4 @@
-import { checkoutProblem, norm, showTime, tm } from './facts';
+import { checkoutProblem, norm, showDuration, showTime, tm } from './facts';
 import { laterSessionBags } from './later-session-bags';
 import { onDayOf } from '../model/values';
 import type { RuleContext, RuleMeta } from './types';
@@ -11,7 +11,7 @@ export const meta: RuleMeta = {
   clause: '参照《沙洋县普通高校招生全国统一考试试卷保密工作方案》二.5“开考前1小时由考点到考区保密室领取试卷，采取考一场，领一场，送一场的办法”',
   messages: {
     zh: {
-      early: '试卷 {paper} 在 {taken} 出库，比它这场考试开考（{start}）早了 {minutes} 分钟。考试当天应在开考前 {lead} 分钟内领卷，请核对取卷时间。',
+      early: '试卷 {paper} 在 {taken} 出库，比它这场考试开考（{start}）早了 {early}。考试当天应在开考前 {lead} 分钟内领卷，请核对取卷时间。',
       later:
         '试卷 {paper} 在 {taken} 就出库了，而它的考试 {start} 才开考，中间还有 {between} 开考的另一场。须考一场、领一场，不能把后面场次的试卷和前一场一起领出，请核对取卷时间。',
       late: '试卷 {paper} 在 {taken} 出库，晚于这场考试开考时间 {start}。试卷须在开考前领出，请核对取卷时间或考试安排。',
@@ -48,7 +48,7 @@ export function check({ facts, report }: RuleContext): void {
     const onDay = sameDay <= s.start && s.start - sameDay <= lead;
     if (problem.kind === 'late') report(`vaultLog[${i}].takenAt`, 'late', base, { onDay });
     else if (problem.kind === 'later') report(`vaultLog[${i}].takenAt`, 'later', { ...base, between: showTime(problem.between.start) }, { onDay });
-    else report(`vaultLog[${i}].takenAt`, 'early', { ...base, minutes: s.start - t }, { onDay });
+    else report(`vaultLog[${i}].takenAt`, 'early', { ...base, minutes: s.start - t, early: showDuration(s.start - t) }, { onDay });
   });
   for (const p of laterSessionBags(facts)) {
     const r = facts.data.vaultLog![p.row];

@@ -42,7 +42,7 @@ const run = async (...args: string[]) => {
 };
 
 const WINDOW = {
-  zh: '试卷 2045 在 6月15日 08:45 出库，比它这场考试开考（6月15日 10:30）早了 105 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
+  zh: '试卷 2045 在 6月15日 08:45 出库，比它这场考试开考（6月15日 10:30）早了 1小时45分。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。',
   en: 'Paper 2045 was taken out at Jun 15 08:45, 105 minutes before its session starts (Jun 15 10:30). Exam-day checkouts are at most 60 minutes before the session: check the time it was taken out.',
 };
 

@@ -1980,14 +1980,14 @@ rt('checkout-window', {
       edit: (d) => {
         d.vaultLog![2].takenAt = '2024-06-16T06:30';
       },
-      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F6', row: 3, message: /120 分钟/ }],
+      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F6', row: 3, message: /早了 2小时。/ }],
     },
     {
       // Review 21a D3: “6月16日：” ended the log, and 3310's early checkout under it went unread (distribution-outside-custody said instead).
       name: 'two hours before, under a day’s heading with its colon (6月16日：)',
       edit: (d) => void (d.vaultLog![2].takenAt = '2024-06-16T06:30'),
       retype: closingRowAt(5, '6月16日：'),
-      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F7', row: 3, message: /120 分钟/ }],
+      errors: [{ messageId: 'early', form: 3, sheet: '出入库记录', cell: 'F7', row: 3, message: /早了 2小时。/ }],
     },
     {
       name: 'after the session began',

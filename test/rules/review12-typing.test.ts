@@ -94,7 +94,7 @@ describe('D2: a 附件3 row struck through (t9-strikethrough)', () => {
 });
 
 describe('D6: a row hidden by the autoFilter (t8-autofilter-planted)', () => {
-  const FINDING = '试卷 2045 在 6月15日 08:45 出库，比它这场考试开考（6月15日 10:30）早了 105 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。';
+  const FINDING = '试卷 2045 在 6月15日 08:45 出库，比它这场考试开考（6月15日 10:30）早了 1小时45分。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。';
   const FINDING_EN =
     'Paper 2045 was taken out at Jun 15 08:45, 105 minutes before its session starts (Jun 15 10:30). Exam-day checkouts are at most 60 minutes before the session: check the time it was taken out.';
   const FILTERED = '（第 5 行被筛选隐藏了：清除筛选才看得见——Excel 点“数据”→“清除”，WPS 在筛选里选“全部显示”。）';

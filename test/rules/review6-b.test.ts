@@ -80,7 +80,7 @@ describe('D2: a hidden draft sheet of 附件3', () => {
 
 describe('D3: a finding on a hidden row says so', () => {
   const WINDOW =
-    'checkout-window 出入库记录!F8 row 5: 试卷 4405 在 1月9日 12:30 出库，比它这场考试开考（1月9日 14:00）早了 90 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。';
+    'checkout-window 出入库记录!F8 row 5: 试卷 4405 在 1月9日 12:30 出库，比它这场考试开考（1月9日 14:00）早了 1小时30分。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。';
   const NOT_RETURNED =
     'not-returned 出入库记录!I8 row 5: 试卷 4405 于 1月9日 12:30 出库后没有还卷记录。考试结束后试卷须及时送回保密室，请补填还卷人、还卷时间和入库保管员；若确未送回，请立即查明。';
   // The mistaken line takes 4405's second bag, its spare by the handover's 备注: said too, at the hidden row.

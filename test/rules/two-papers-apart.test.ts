@@ -59,7 +59,7 @@ const early = (paper: string) => [
   '出入库记录',
   'F4',
   1,
-  `试卷 ${paper} 在 6月15日 07:00 出库，比它这场考试开考（6月15日 08:30）早了 90 分钟。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。`,
+  `试卷 ${paper} 在 6月15日 07:00 出库，比它这场考试开考（6月15日 08:30）早了 1小时30分。考试当天应在开考前 60 分钟内领卷，请核对取卷时间。`,
 ];
 
 describe('a vault line of two papers, each with its count: checked as two records', () => {
