@@ -43,6 +43,7 @@ import { type UnreadCause, type UnreadForm, type UnreadOf, type UnreadSheet, ite
 import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
 import { paperUnknowns, wholeForms } from './row-unknowns';
 import { fieldCellsOf } from './field-cells';
+import { returnWritten } from '../model/where-it-went';
 
 export { dutyCoverage, type DutyCoverage } from './duty';
 
@@ -343,7 +344,9 @@ export function summarizeSite(source: SiteModel | SiteData, findings: readonly F
   (data.vaultLog ?? []).forEach((row, i) => {
     const p = paper(row.paperNo, row.paperName);
     const q = whole(row.quantity, counter);
-    const returned = Boolean(row.returnedAt && String(row.returnedAt).trim());
+    // Back by its 还卷时间 — unless its 还卷人 says where it went (退回分校) with no keeper signing it in: then the time
+    // is when it left (model/where-it-went.ts), as the checks read it.
+    const returned = Boolean(row.returnedAt && String(row.returnedAt).trim()) && returnWritten(row);
     if (!p) return;
     if (custody.dispatch[i]) {
       p.dispatches++;

@@ -98,6 +98,19 @@ describe('per-site summary of the 岳麓考点 fixture (hand-computed)', () => {
 });
 
 describe('what is still out, duty gaps, findings', () => {
+  it('a 还卷人 that says where the bag went (退回分校), a time beside it, no keeper signing it in: still out, as the checks read it', () => {
+    // Review 25b D3's note row (model/where-it-went.ts): not-returned says it; the summary counted it back by its time.
+    const data = fixture();
+    data.vaultLog![2].returner = '退回分校';
+    delete data.vaultLog![2].receivedBy;
+    const s = summarizeSite(data);
+    expect(s.outstanding).toEqual([{ row: 3, paperNo: '3310', quantity: 2, unit: '袋', taker: '李强', takenAt: '2024-06-16T07:50' }]);
+    expect(s.papers[2]).toMatchObject({ checkouts: 1, returns: 0, bagsStillOut: 2, bagsInVault: 0 });
+    // A keeper's 入库签字 beside the note writes the return.
+    data.vaultLog![2].receivedBy = '陈静';
+    expect(summarizeSite(data).papers[2]).toMatchObject({ checkouts: 1, returns: 1, bagsStillOut: 0, bagsInVault: 2 });
+  });
+
   it('a checkout with no return is still out; the gap between shifts is counted', () => {
     const data = fixture();
     delete data.vaultLog![2].returnedAt;
