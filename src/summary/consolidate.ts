@@ -20,7 +20,7 @@ import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, 
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
-import { itemsShown } from './pair-items';
+import { itemsShown, noteCountsShown } from './pair-items';
 import { type CarriedFields, carriedFieldsOf } from './carried-fields';
 import type { PaperNames } from '../model/item-papers';
 import { type SpacedCells, itemsAlike, itemsAsCompared, spacedCellsOf } from '../model/unread-papers';
@@ -254,6 +254,9 @@ function compareCopies(sender: PairCopy, receiver: PairCopy): PairDifference[] {
       diffs.push({ field: 'quantity', label: FIELD_WORDS.quantity.zh, sender: String(s.quantity), receiver: String(r.quantity) });
     else diffs.push({ field: 'items', label: FIELD_WORDS.items.zh, ...itemsShown(s, r) });
   }
+  // Rows alike, but a 备注 of one copy says its row holds another count (3310 实为3袋 beside 2): not 一致 (review 25a D2).
+  const notes = differing.has('items') ? undefined : noteCountsShown(s, r);
+  if (notes) diffs.push({ field: 'items', label: FIELD_WORDS.items.zh, ...notes });
   if (differing.has('total')) diffs.push({ field: 'total', label: FIELD_WORDS.total.zh, sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
   if (differing.has('address')) diffs.push({ field: 'address', label: FIELD_WORDS.address.zh, sender: s.address, receiver: r.address });
   if (differing.has('contact')) diffs.push({ field: 'contact', label: FIELD_WORDS.contact.zh, sender: s.contact, receiver: r.contact });

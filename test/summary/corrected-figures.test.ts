@@ -191,3 +191,52 @@ describe('a count corrected in brackets: its figures unknown at its cell, not 0 
     expect([shown(PAIR_COLUMNS, 'senderTotal', pair, 'zh'), shown(PAIR_COLUMNS, 'receiverTotal', pair, 'zh')]).toEqual([6, 6]);
   });
 });
+
+/** 长沙分校 (fenxiao.json) and 岳麓考点 (kaodian.json), each with its cells of `edits` written as given, paired. */
+async function paired(edits: { fenxiao?: Record<string, string>; kaodian?: Record<string, string> }) {
+  const book = async (json: string, sheet: string, cells: Record<string, string> = {}) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await fillWorkbook(fixture(json))) as unknown as ArrayBuffer);
+    for (const [cell, text] of Object.entries(cells)) wb.getWorksheet(sheet)!.getCell(cell).value = text;
+    return readWorkbook(await gridFromXlsxBuffer(Buffer.from(await wb.xlsx.writeBuffer())));
+  };
+  return consolidateModels([
+    { file: 'fenxiao.xlsx', model: await book('fenxiao.json', '交接单2', edits.fenxiao) },
+    { file: 'kaodian.xlsx', model: await book('kaodian.json', '交接单', edits.kaodian) },
+  ]);
+}
+const pairsOf = (c: Awaited<ReturnType<typeof paired>>) => c.pairs.map((p) => [p.from, p.to, p.status, p.differences]);
+const OTHER_PAIRS = [
+  ['长沙分校', '天心考点', 'sender-only', []],
+  ['湖南分部', '长沙分校', 'receiver-only', []],
+];
+
+describe('a 备注 of one copy saying its row holds another count: the pair not 一致 (review 25a D2)', () => {
+  it('岳麓考点’s 交接单 E10 “3310 实为3袋” beside 数量 2, 长沙分校’s copy 2 without it: 不一致, the note quoted (was 一致)', async () => {
+    const c = await paired({ kaodian: { E10: '3310 实为3袋' } });
+    // note-count's warning in the 考点's file alone, as before; nothing else.
+    expect(c.files.map((f) => f.findings.map((x) => [x.rule, x.severity, x.sheet, x.cell]))).toEqual([[], [['note-count', 'warning', '交接单', 'E10']]]);
+    expect(pairsOf(c)).toEqual([
+      ['长沙分校', '岳麓考点', 'disagree', [{ field: 'items', label: '交接明细', sender: '岳麓考点 2袋', receiver: '岳麓考点 2袋（3310 实为3袋）' }]],
+      ...OTHER_PAIRS,
+    ]);
+    expect([describePair(c.pairs[0], 'zh'), describePair(c.pairs[0], 'en')]).toEqual([
+      '交接明细：移交方“岳麓考点 2袋”，接收方“岳麓考点 2袋（3310 实为3袋）”',
+      'items: sender “岳麓考点 2袋”, receiver “岳麓考点 2袋（3310 实为3袋）”',
+    ]);
+  });
+
+  it('both copies’ notes say 3: the copies agree with each other (note-count warns in each); a note saying the 数量 itself, or no count: 一致', async () => {
+    const both = await paired({ fenxiao: { E10: '3310 实为3袋' }, kaodian: { E10: '3310 实为3袋' } });
+    expect(both.files.map((f) => f.findings.map((x) => [x.rule, x.sheet, x.cell]))).toEqual([
+      [['note-count', '交接单2', 'E10']],
+      [['note-count', '交接单', 'E10']],
+    ]);
+    // A pair found alike is listed after those to look at (as the fixture's own pairs are).
+    expect(pairsOf(both)).toEqual([...OTHER_PAIRS, ['长沙分校', '岳麓考点', 'matched', []]]);
+    for (const note of ['3310 实为2袋', '考场改为3号']) {
+      const c = await paired({ kaodian: { E10: note } });
+      expect([note, c.files.map((f) => f.findings.length), pairsOf(c)]).toEqual([note, [0, 0], [...OTHER_PAIRS, ['长沙分校', '岳麓考点', 'matched', []]]]);
+    }
+  });
+});
