@@ -3,9 +3,9 @@
  * bags came, the form still says two, and every check reads the two. Said at the note, a warning: which is true is for
  * the people who counted, the record must say one.
  */
-import { norm, whole } from './facts';
+import { norm } from './facts';
+import { differsFrom, type NotedRow, type NoteSays, noteSays } from '../model/note-count';
 import type { RuleContext, RuleMeta } from './types';
-import { COUNT_WORD, CORRECTION_WORDS, countOf, toHalfWidth } from '../model/text';
 import { unitNameEn } from './count-unit';
 import { paperCode } from '../model/paper-code';
 import { type ItemText, itemCodes, type PaperNames } from '../model/item-papers';
@@ -34,46 +34,8 @@ export const meta: RuleMeta = {
   docs: 'A 备注 on a handover row (附件1) or a vault-log row (附件3, where people keep a 备注 beside it) that says the row’s count is another — 实为, 实际, 实收, 实到, 实点, 应为, 更正为 or 改为 followed by a count (3袋, 三袋) that ends there (考场改为3号 and 改为8:30 are no count), after the row’s paper number or none — when that count is not the row’s 数量. A warning at the note: the checks read 数量. On 附件1, whose rows name their papers in their text, a note that names another row (第2行) or a paper that is not its row’s but another row’s (“1001 高等数学基础；2045 实为2袋” on 1001’s row) is compared with that row’s 数量, and said at the note naming the row. Not where the note names another paper no row of the sheet holds (or, on 附件3, another paper than its row’s), where 数量 cannot be read (invalid-count’s), or where the note’s count is in another unit than the row’s.',
 };
 
-/**
- * 3310 实为3袋, 实收三袋, 应为：2, 改为3袋: the paper it names (if any), the count said and its unit (if written). The count
- * ends where a count ends — at its unit, a stop or the note's end — so that 考场改为3号 or 改为8:30 is no count.
- */
-const CORRECTION = new RegExp(
-  `(?:(\\d{3,6})\\s*)?(?:${CORRECTION_WORDS})\\s*[:：]?\\s*${COUNT_WORD}\\s*(袋|箱|份)?(?=(?<=[袋箱份])|\\s*(?:[,，。;；、)）]|$))`,
-);
-
-interface Row {
-  note?: unknown;
-  quantity?: unknown;
-  unit?: unknown;
-  paperNo?: unknown;
-}
-
-/** What a row's note says: the count said (in the row's unit), the paper it names (if any), the note without it. */
-interface Said {
-  said: number;
-  paper?: string;
-  rest: string;
-}
-
-/** The count a row's note says, in the row's unit; undefined where it says none (or one in another unit). */
-function noteSays(row: Row, unitOfRow: string): Said | undefined {
-  if (typeof row.note !== 'string') return undefined;
-  const note = toHalfWidth(row.note);
-  const m = CORRECTION.exec(note);
-  const said = m ? countOf(m[2]) : undefined;
-  if (!m || said === undefined || (m[3] && m[3] !== unitOfRow)) return undefined;
-  return { said, paper: m[1] && paperCode(m[1]), rest: note.slice(0, m.index) + note.slice(m.index + m[0].length) };
-}
-
-/** The note's count where it is not the row's 数量 (or where it cannot be read: undefined). */
-function differsFrom(row: Row, said: number): { said: number; count: number } | undefined {
-  const count = whole(row.quantity);
-  return count === undefined || said === count ? undefined : { said, count };
-}
-
 export function check({ model, facts, report }: RuleContext): void {
-  const reportAt = (path: string, row: Row, unit: string, differs: { said: number; count: number }, extra?: object) =>
+  const reportAt = (path: string, row: NotedRow, unit: string, differs: { said: number; count: number }, extra?: object) =>
     report(`${path}.note`, extra ? 'otherRow' : 'differs', { note: String(row.note).trim(), ...differs, unit, unitEn: unitNameEn(unit), ...extra });
   (model.data.handovers ?? []).forEach((h, i) => {
     const items = h?.items ?? [];
@@ -109,7 +71,7 @@ export function check({ model, facts, report }: RuleContext): void {
 function rowNoted(
   item: ItemText,
   index: number,
-  says: Said,
+  says: NoteSays,
   items: ReadonlyArray<ItemText | null | undefined>,
   seqOf: (k: number) => number,
   names: PaperNames | undefined,

@@ -20,7 +20,7 @@ import { type CopyField, type CopyFields, CopyKey, copyFields, differingFields, 
 import { unsolvedCopyFields } from '../model/copy-unknowns';
 import { firstDifferingCells } from './pair-cells';
 import { HandoverBrief, SiteSummary, addFindings, summarizeSite } from './site';
-import { itemsShown } from './pair-items';
+import { itemsShown, noteCountsShown } from './pair-items';
 import { type CarriedFields, carriedFieldsOf } from './carried-fields';
 import type { PaperNames } from '../model/item-papers';
 import { type SpacedCells, itemsAlike, itemsAsCompared, spacedCellsOf } from '../model/unread-papers';
@@ -224,10 +224,16 @@ export function pairCopiesOf(
   const site = summary.site.name;
   const semester = semesterKey(summary.site.semester);
   const byIndex = new Map(unknown);
+  // Items read but a cell of them showing an error value (HandoverBrief.itemsUnread; the cell read as empty): their rows
+  // are not compared, as of a sheet not read. A count corrected beside it (2（实为3）) is compared as written.
+  const unknownOf = (h: HandoverBrief): readonly CopyField[] | undefined => {
+    const fields = byIndex.get(h.index);
+    return h.itemsUnread && h.itemsUnread !== 'corrected' && !fields?.includes('items') ? [...(fields ?? []), 'items'] : fields;
+  };
   const copyOf = (brief: HandoverBrief) => {
     const items = itemsAsCompared(brief.items, brief.index, spaced);
     const h = items === brief.items ? brief : { ...brief, items: items as HandoverBrief['items'] };
-    return pairCopyOf(h, file, site, semester, byIndex.get(h.index), names, carriedFieldsOf(carried, h));
+    return pairCopyOf(h, file, site, semester, unknownOf(h), names, carriedFieldsOf(carried, h));
   };
   return { out: summary.handovers.out.map(copyOf), in: summary.handovers.in.map(copyOf) };
 }
@@ -242,9 +248,15 @@ function compareCopies(sender: PairCopy, receiver: PairCopy): PairDifference[] {
   if (differing.has('from')) diffs.push({ field: 'from', label: FIELD_WORDS.from.zh, sender: s.from, receiver: r.from });
   if (differing.has('to')) diffs.push({ field: 'to', label: FIELD_WORDS.to.zh, sender: s.to, receiver: r.to });
   if (differing.has('items')) {
-    if (s.quantity !== r.quantity) diffs.push({ field: 'quantity', label: FIELD_WORDS.quantity.zh, sender: String(s.quantity), receiver: String(r.quantity) });
+    // 明细之和 of a copy whose items are not all read (a count corrected beside it) is no sum: their rows are shown
+    // (review 25a D1: 明细之和 4 of “3、1、2（实为3）”, the 6 or 7 unseen).
+    if (s.quantity !== r.quantity && !s.itemsUnread && !r.itemsUnread)
+      diffs.push({ field: 'quantity', label: FIELD_WORDS.quantity.zh, sender: String(s.quantity), receiver: String(r.quantity) });
     else diffs.push({ field: 'items', label: FIELD_WORDS.items.zh, ...itemsShown(s, r) });
   }
+  // Rows alike, but a 备注 of one copy says its row holds another count (3310 实为3袋 beside 2): not 一致 (review 25a D2).
+  const notes = differing.has('items') ? undefined : noteCountsShown(s, r);
+  if (notes) diffs.push({ field: 'items', label: FIELD_WORDS.items.zh, ...notes });
   if (differing.has('total')) diffs.push({ field: 'total', label: FIELD_WORDS.total.zh, sender: String(s.total ?? ''), receiver: String(r.total ?? '') });
   if (differing.has('address')) diffs.push({ field: 'address', label: FIELD_WORDS.address.zh, sender: s.address, receiver: r.address });
   if (differing.has('contact')) diffs.push({ field: 'contact', label: FIELD_WORDS.contact.zh, sender: s.contact, receiver: r.contact });

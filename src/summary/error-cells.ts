@@ -16,6 +16,7 @@ import { intakeLists } from '../model/intake';
 import { takenBackLists } from '../model/deliveries';
 import { minutesOf } from '../model/datetime';
 import { norm } from '../model/values';
+import { countCorrection } from '../model/text';
 import { FIGURE_FIELDS, type UnreadSheet } from './none-figures';
 
 /** A cell of a figure's field (FIGURE_FIELDS) showing an error value, or writing several 试卷号: its path and where it stands. */
@@ -25,12 +26,19 @@ interface ErrorCell extends UnreadSheet {
 
 type Node = Record<string, unknown> | unknown[];
 
-type Found = { path: string; shows?: string; several?: string };
+type Found = { path: string; shows?: string; several?: string; corrected?: string };
 
-/** What a leaf under `key` is found to be: an error value it shows, or the 试卷号 of several papers it writes. */
+/** The fields of a count (a 数量, a bag count, a 报考人数, a room's 份数): one may be corrected beside it. */
+const COUNT_KEYS: ReadonlySet<string> = new Set(['quantity', 'bags31', 'bags26', 'bags11', 'bags5', 'candidates', 'copies']);
+
+/**
+ * What a leaf under `key` is found to be: an error value it shows, the 试卷号 of several papers it writes, or a count
+ * corrected in brackets beside it (2（实为3）: review 25a D1, read as none it was added as 0).
+ */
 function leafFound(value: unknown, key: string): Omit<Found, 'path'> | undefined {
   if (isExcelError(value)) return { shows: value as string };
   if (key === 'paperNo' && papersWritten(value).length) return { several: norm(value) };
+  if (COUNT_KEYS.has(key) && countCorrection(value)) return { corrected: String(value).trim() };
   return undefined;
 }
 
@@ -79,8 +87,13 @@ export function errorCellsOf(data: SiteData, locations: LocationMap | undefined)
   });
 }
 
-/** The data with each cell of `cells` empty (as a formula saved without its value reads), copying only what holds one. */
-export function withoutErrorCells(data: SiteData, cells: readonly ErrorCell[]): SiteData {
+/**
+ * The data with each cell of `cells` empty (as a formula saved without its value reads), copying only what holds one.
+ * Not a count corrected beside it (2（实为3）): no figure reads it as a count, and the copies of a handover are compared
+ * as written, the correction quoted (review 25a D1).
+ */
+export function withoutErrorCells(data: SiteData, found: readonly ErrorCell[]): SiteData {
+  const cells = found.filter((c) => c.corrected === undefined);
   if (!cells.length) return data;
   const copies = new Map<Node, Node>();
   const copyOf = (node: Node): Node => {
@@ -150,7 +163,7 @@ interface RowCell {
  * back from below (model/deliveries.ts), whose bags are 下级送回 and 在库, not the paper's stock.
  */
 function rowCellOf(data: SiteData, cell: ErrorCell, takenBack: ReadonlySet<number>): RowCell | undefined {
-  if (cell.shows === undefined) return undefined;
+  if (cell.shows === undefined && cell.corrected === undefined) return undefined;
   const field = cell.path.replace(/\[\d+\]/g, '');
   let figures = ROW_FIGURES.get(field);
   const row = cell.path.slice(0, cell.path.lastIndexOf('.'));

@@ -15,9 +15,9 @@ import { pathAt } from '../model/location-map';
 import type { Column } from './columns';
 import type { Words } from './words';
 import { levelOf } from '../model/custody';
-import { OTHER_PAPERS, ROW_SAID, figuresAtLevel, rowCellSaid, rowCountsOnly, unitWide, wholeForms } from './row-unknowns';
-import { ERROR_SAID, SEVERAL_SAID, UNREAD_SAID } from './none-said';
-import { CAUSES, type CausePart, type UnreadCause, causeOf, causeParts, causeWords } from './causes';
+import { OTHER_PAPERS, ROW_CORRECTED, ROW_SAID, figuresAtLevel, rowCellSaid, rowCountsOnly, unitWide, wholeForms } from './row-unknowns';
+import { CORRECTED_SAID, ERROR_SAID, SEVERAL_SAID, UNREAD_SAID } from './none-said';
+import { CAUSES, CELL_WORDS, type CausePart, type UnreadCause, causeOf, causeParts, causeWords } from './causes';
 
 /**
  * A form of the summary's figures whose rows could not be read (SiteModel.unreadRows): its header row not found; 附件5
@@ -38,6 +38,8 @@ export interface UnreadSheet {
   copy?: true;
   /** The 试卷号 of several papers the cell writes (“2207、2210”, review 20b D5): their bags not told apart. */
   several?: string;
+  /** A count the cell writes corrected in brackets (“2（实为3）”: review 25a D1): its figures unknown, as an error value's. */
+  corrected?: string;
   /**
    * Of a cell showing an error value in a paper's own row (a 报考人数, a 数量: error-cells.ts rowCellOf), the paper its
    * row names and the figures of that paper it leaves unknown (`figures`, PAPER_COLUMNS keys): the other papers'
@@ -107,12 +109,11 @@ export function noneFlagsOf(
   errorCells: readonly UnreadSheet[] = [],
 ): { noIntake: boolean; noVault: boolean; unread: UnreadSheet[] } {
   const level = levelOf(data.site);
-  const said = ({ form, sheet, cell, shows, several, paper, figures }: UnreadSheet): UnreadSheet =>
-    shows === undefined
-      ? { form, sheet, cell, several }
-      : paper === undefined
-        ? { form, sheet, cell, shows }
-        : { form, sheet, cell, shows, paper, figures: figures && figuresAtLevel(figures, level) };
+  const said = ({ form, sheet, cell, shows, several, corrected, paper, figures }: UnreadSheet): UnreadSheet => {
+    if (shows === undefined && corrected === undefined) return { form, sheet, cell, several };
+    const value = shows !== undefined ? { shows } : { corrected };
+    return paper === undefined ? { form, sheet, cell, ...value } : { form, sheet, cell, ...value, paper, figures: figures && figuresAtLevel(figures, level) };
+  };
   const unread = [...unreadSheetsOf(model), ...errorCells.map(said)];
   const forms = unreadForms(unread);
   const noIntake = !intakeLists(data).some(({ list }) => (list.items ?? []).length > 0) && !forms.includes('intake');
@@ -169,7 +170,7 @@ export interface UnreadOf {
 interface NoneFlags {
   noVault?: boolean;
   noIntake?: boolean;
-  unread?: ReadonlyArray<UnreadForm | UnreadOf | Pick<UnreadSheet, 'form' | 'shows' | 'several'>>;
+  unread?: ReadonlyArray<UnreadForm | UnreadOf | Pick<UnreadSheet, 'form' | 'shows' | 'several' | 'corrected'>>;
   custodySchedule?: boolean;
 }
 type UnreadItem = NonNullable<NoneFlags['unread']>[number];
@@ -180,7 +181,7 @@ export function unreadForms(unread: NoneFlags['unread']): UnreadForm[] {
   return UNREAD_ORDER.filter((f) => forms.has(f));
 }
 
-/** Why one entry of `unread` leaves its figures unknown: a cell showing an error value, a row of several 试卷号, the form not read (a paper's entry: each of its causes). */
+/** Why one entry of `unread` leaves its figures unknown: a cell showing an error value, a row of several 试卷号, a count corrected, the form not read (a paper's entry: each of its causes). */
 const causesOfItem = (u: UnreadItem): CausePart[] =>
   typeof u === 'string'
     ? ['unread']
@@ -190,7 +191,9 @@ const causesOfItem = (u: UnreadItem): CausePart[] =>
         ? ['error']
         : 'several' in u && u.several !== undefined
           ? ['several']
-          : ['unread'];
+          : 'corrected' in u && u.corrected !== undefined
+            ? ['corrected']
+            : ['unread'];
 
 /**
  * Why the figures of `form` are unknown, by every entry of it in `unread`: each cause its entries hold, as the 说明 says
@@ -228,8 +231,8 @@ export function itemsUnreadAt(unread: readonly UnreadSheet[]): (sheet: string, c
 export const itemsUnreadAs = (unread: true | UnreadCause): NoneReason => unreadReason('handover', unread === true ? undefined : unread);
 
 /** The reason of a form not read a caused reason stands for (errorLog, severalLog: unreadLog), for the columns' NoneWhen; any other as it is. */
-export const baseReason = (reason: NoneReason): NoneReason =>
-  reason.replace(/^(?:unread|error|several)(?:Error|Several)*(?=(?:Schedule|Roster|Handover|Intake|Log|Register|Duty)$)/, 'unread') as NoneReason;
+const CAUSED = /^(?:unread|error|several|corrected)(?:Error|Several|Corrected)*(?=(?:Schedule|Roster|Handover|Intake|Log|Register|Duty)$)/;
+export const baseReason = (reason: NoneReason): NoneReason => reason.replace(CAUSED, 'unread') as NoneReason;
 
 /** A form not read's reason and those of the same form unknown for a cause, or several (unreadLog, errorLog, severalLog, unreadErrorLog…); any other alone. */
 const variantsOf = (reason: NoneReason): NoneReason[] =>
@@ -244,7 +247,7 @@ export function noneReasons(s: NoneFlags | null | undefined): NoneReason[] {
 }
 
 /** A unit's flags, its forms not read and its papers' own unknowns (SiteSummary's). */
-type UnitNone = NoneFlags & { unread?: readonly UnreadSheet[]; papers?: ReadonlyArray<{ unknown?: Record<string, UnreadForm> }> };
+type UnitNone = NoneFlags & { unread?: readonly UnreadSheet[]; papers?: ReadonlyArray<{ unknown?: Record<string, UnreadOf> }> };
 
 /**
  * The reasons a unit's total of the papers' figure `key` (PAPER_COLUMNS key: the 合计 row, 站点汇总's figures) is none
@@ -254,7 +257,7 @@ type UnitNone = NoneFlags & { unread?: readonly UnreadSheet[]; papers?: Readonly
  */
 export function totalReasons(s: UnitNone | null | undefined, key: string): NoneReason[] {
   if (!s) return [];
-  const rows = (s.papers ?? []).flatMap((p) => (p.unknown?.[key] ? [unreadReason(p.unknown[key], 'error')] : []));
+  const rows = (s.papers ?? []).flatMap((p) => (p.unknown?.[key] ? [unreadReason(p.unknown[key].form, p.unknown[key].cause)] : []));
   return [...noneReasons(flagsWith(s, wholeForms(s.unread))), ...rows];
 }
 
@@ -286,13 +289,6 @@ export { unitWide };
 /** Of a unit's reasons (noneReasons), the one that makes a figure none under `when`: the first it counts; undefined where the figure is known. */
 export const reasonUnder = (reasons: readonly NoneReason[], when: NoneWhen): NoneReason | undefined => reasons.find((r) => when.none.includes(baseReason(r)));
 
-/** A form's figures unknown, as a cell says why: not read, a cell showing an error value, a row of several 试卷号 (more than one: each, 未能读取、显示错误值). */
-const CAUSE_WORDS: Record<CausePart, Record<Lang, string>> = {
-  unread: { zh: '未能读取', en: 'not read' },
-  error: { zh: '显示错误值', en: 'error value' },
-  several: { zh: '一行几个试卷号', en: 'row of several papers' },
-};
-
 /**
  * `word`, in a table's cell where a figure none for the reason would be (bags, copies, spare, checkouts, custody, duty
  * cover, rooms), that none is known rather than 0 or 100 %: the form and why (附件3 未能读取, 附件3 显示错误值).
@@ -303,7 +299,7 @@ export const NONE_WORDS = {
   ...Object.fromEntries(
     (Object.keys(FORM_LABEL) as FormName[]).flatMap((f) =>
       CAUSES.map((c) => {
-        const said = causeWords(c, CAUSE_WORDS, { zh: '、', en: ', ' });
+        const said = causeWords(c, CELL_WORDS, { zh: '、', en: ', ' });
         return [`${c}${f}`, { zh: `${FORM_LABEL[f]} ${said.zh}`, en: `${FORM_LABEL[f]} ${said.en}` }];
       }),
     ),
@@ -336,11 +332,13 @@ function whereOf(sheets: readonly UnreadSheet[], lang: Lang): string {
   const shown = (u: UnreadSheet) =>
     u.shows !== undefined
       ? (en ? ` shows ${u.shows}` : ` 显示 ${u.shows}`) + rowCellSaid(u, lang)
-      : u.several !== undefined
-        ? en
-          ? ` "${u.several}"`
-          : `“${u.several}”`
-        : '';
+      : u.corrected !== undefined
+        ? (en ? ` reads "${u.corrected}"` : ` 写的是“${u.corrected}”`) + rowCellSaid(u, lang)
+        : u.several !== undefined
+          ? en
+            ? ` "${u.several}"`
+            : `“${u.several}”`
+          : '';
   // A cell of a paper's row names its figures (a list of its own): the cells apart by ；, not 、.
   const rows = sheets.some((u) => u.paper !== undefined);
   if (en) return sheets.map((u) => `${u.sheet}!${u.cell}${shown(u)}`).join(rows ? '; ' : ', ');
@@ -360,28 +358,37 @@ export const UNREAD_LABEL: Words<CausePart> = {
   unread: { zh: '未能读取', en: 'Not read' },
   error: { zh: '显示错误值', en: 'Error value' },
   several: { zh: '一行几个试卷号', en: 'Row of several papers' },
+  corrected: { zh: '数字有更正', en: 'Count corrected' },
 };
 
 /** unreadLines, each line with its cause (UNREAD_LABEL's key): the pane labels each so. */
 export function unreadSaid(unread: readonly UnreadSheet[] | undefined, lang: Lang): Array<{ cause: CausePart; line: string }> {
   return unreadForms(unread).flatMap((form) => {
     const of = unread!.filter((u) => u.form === form);
-    const notRead = of.filter((u) => u.shows === undefined && u.several === undefined);
+    const notRead = of.filter((u) => u.shows === undefined && u.several === undefined && u.corrected === undefined);
     // Cells of papers' own rows leaving only their counts unknown: those figures and their totals, nothing else (review 22b D3).
     const alone = (u: UnreadSheet) => rowCountsOnly(u) && !wholeForms(of).length; // with the whole form's unknown: said with it
-    const counts = of.filter((u) => u.shows !== undefined && alone(u));
-    const errors = of.filter((u) => u.shows !== undefined && !alone(u));
     const several = of.filter((u) => u.several !== undefined);
     const reason = UNREAD_REASON[form];
     const severalSaid = SEVERAL_SAID[reason] ?? ERROR_SAID[reason];
-    // Cells of papers' own rows alone: the other papers' figures are known (row-unknowns.ts).
-    const others = (errors.length || counts.length) && !wholeForms(of).length ? `${lang === 'en' ? '; ' : '；'}${OTHER_PAPERS.known[lang]}` : '';
-    const rowSaid = ROW_SAID[form] ?? ERROR_SAID[reason];
+    // A cell showing an error value, or a count corrected beside it: of a paper's row, its figures (ROW_SAID); else the form's.
+    const cells = (cause: 'error' | 'corrected', holds: (u: UnreadSheet) => boolean) => {
+      const counts = of.filter((u) => holds(u) && alone(u));
+      const others = of.filter((u) => holds(u) && !alone(u));
+      // Cells of papers' own rows alone: the other papers' figures are known (row-unknowns.ts).
+      const known = (others.length || counts.length) && !wholeForms(of).length ? `${lang === 'en' ? '; ' : '；'}${OTHER_PAPERS.known[lang]}` : '';
+      const [rowSaid, formSaid] =
+        cause === 'error' ? [ROW_SAID[form], ERROR_SAID[reason]] : [ROW_CORRECTED[form], CORRECTED_SAID[reason] ?? ERROR_SAID[reason]];
+      return [
+        ...(counts.length ? [{ cause, line: (rowSaid ?? formSaid)[lang](whereOf(counts, lang)) + (others.length ? '' : known) }] : []),
+        ...(others.length ? [{ cause, line: formSaid[lang](whereOf(others, lang)) + known }] : []),
+      ];
+    };
     return [
       ...(notRead.length ? [{ cause: 'unread' as const, line: UNREAD_SAID[reason][lang](whereOf(notRead, lang)) }] : []),
-      ...(counts.length ? [{ cause: 'error' as const, line: rowSaid[lang](whereOf(counts, lang)) + (errors.length ? '' : others) }] : []),
-      ...(errors.length ? [{ cause: 'error' as const, line: ERROR_SAID[reason][lang](whereOf(errors, lang)) + others }] : []),
+      ...cells('error', (u) => u.shows !== undefined),
       ...(several.length ? [{ cause: 'several' as const, line: severalSaid[lang](whereOf(several, lang)) }] : []),
+      ...cells('corrected', (u) => u.corrected !== undefined),
     ];
   });
 }

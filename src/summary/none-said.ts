@@ -106,3 +106,36 @@ export const SEVERAL_SAID: Partial<Record<UnreadReason, Record<Lang, (where: str
       `A row of the distribution register (附件4) writes several paper numbers (${w}): whose copies are whose cannot be told, so rooms and copies handed out are unknown`,
   },
 };
+
+/**
+ * What a form one of whose counts is corrected in brackets beside it (“2（实为3）”, review 25a D1) leaves unknown where
+ * that cell is of no one paper's row (附件1's 数量; a row naming no 试卷号): which of the two counts the row holds cannot
+ * be told, so the figures it adds to are unknown, as for a cell showing an error value. Only forms with a count.
+ */
+export const CORRECTED_SAID: Partial<Record<UnreadReason, Record<Lang, (where: string) => string>>> = {
+  unreadSchedule: {
+    zh: (w) => `考试安排有人数写了更正（${w}），看不出是哪个数，考生数、首场开考和余量无从计算，考生数未计入合计`,
+    en: (w) =>
+      `A count of the exam schedule (考试安排) is corrected beside it (${w}): which one holds cannot be told, so candidates, first sessions and spare are unknown, candidates not in the totals`,
+  },
+  unreadHandover: {
+    zh: (w) => `附件1 交接单的交接明细有数量写了更正（${w}），看不出实有几袋，该交接单交接的袋数无从计算`,
+    en: (w) =>
+      `A count of a handover sheet's items (附件1) is corrected beside it (${w}): how many bags there are cannot be told, so the bags it hands over are unknown`,
+  },
+  unreadIntake: {
+    zh: (w) => `附件2 入库清单有袋数写了更正（${w}），看不出是哪个数，袋数、份数、余量、在库袋数、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A count of the intake list (附件2) is corrected beside it (${w}): which one holds cannot be told, so bags, copies, spare, bags in the vault, custody time and duty cover are unknown, not in the totals`,
+  },
+  unreadLog: {
+    zh: (w) => `附件3 出入库记录有数量写了更正（${w}），看不出是哪个数，出库、归还、未还、保管时长和值班覆盖无从计算，未计入合计`,
+    en: (w) =>
+      `A count of the vault log (附件3) is corrected beside it (${w}): which one holds cannot be told, so checkouts, returns, bags out, custody time and duty cover are unknown, not in the totals`,
+  },
+  unreadRegister: {
+    zh: (w) => `附件4 分发登记表有份数写了更正（${w}），看不出是哪个数，分发考场和份数无从计算`,
+    en: (w) =>
+      `A count of the distribution register (附件4) is corrected beside it (${w}): which one holds cannot be told, so rooms and copies handed out are unknown`,
+  },
+};

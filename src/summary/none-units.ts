@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../rules/types';
 import { countShown } from '../model/count-shown';
-import { CAUSES, type CausePart, type UnreadCause, causeWords } from './causes';
+import { CAUSES, type CausePart, type UnreadCause, causeParts, causeWords } from './causes';
 import type { UnnamedSite } from './error-cells';
 import { unnamedShown } from './words';
 
@@ -86,6 +86,7 @@ const CAUSE_SAID: Record<CausePart, Record<Lang, string>> = {
   unread: { zh: '未能读取', en: 'could not be read' },
   error: { zh: '有格子显示错误值', en: 'has a cell showing an error value' },
   several: { zh: '有一行写了几个试卷号', en: 'has a row writing several paper numbers' },
+  corrected: { zh: '有数字写了更正', en: 'has a count corrected beside it' },
 };
 /** The words of a form's units left out for a cause (STOCK_FORM, CAUSE_SAID). */
 const unknownWords = (f: StockFormSaid, cause: Record<Lang, string>): Record<Lang, UnitsWords> => ({
@@ -158,9 +159,9 @@ export const NONE_UNITS_WORDS: Record<StockReason, Record<Lang, UnitsWords>> = {
   ...(Object.fromEntries(
     (Object.keys(STOCK_FORM) as StockForm[]).flatMap((f) =>
       CAUSES.map((c): [StockReason, Record<Lang, UnitsWords>] => {
-        // An error value may leave some papers' rows alone unknown, the others counted: the part that cannot be worked out.
+        // An error value or a corrected count may leave some papers' rows alone unknown, the others counted: the part that cannot be worked out.
         const said = STOCK_FORM[f];
-        const part = c === 'error' && said.part;
+        const part = causeParts(c).every((p) => p === 'error' || p === 'corrected') && said.part;
         return [
           `${c}${f}`,
           unknownWords(

@@ -4,6 +4,7 @@
  */
 import { type PaperBags, type PaperNames, blankItem, paperDifferences, rowPaper } from '../model/item-papers';
 import { norm } from '../model/values';
+import { noteCount } from '../model/note-count';
 import type { HandoverBrief } from './site';
 
 /** A copy's item rows as written, and each as compared (pairing.ts itemLine). */
@@ -68,11 +69,31 @@ function rowsOnlyIn(c: ItemRows, other: ItemRows): string[] {
   };
   const [afterFull, theirsLeft] = pass(mine, theirs, 'full');
   const [onlyMine] = pass(afterFull, theirsLeft, 'line');
-  return onlyMine.map(({ k }) => {
-    const it = c.items[k];
-    const row = `${it.destination} ${it.quantity ?? ''}${it.unit || '袋'}`.trim();
-    // Its paper as its own 试卷号 and 试卷名称 cells write it, then its 备注 (handover-copies-disagree quotes a row so).
-    const said = [rowPaper(it), it.note].filter(Boolean);
-    return said.length > 0 ? `${row}（${said.join('；')}）` : row;
-  });
+  return onlyMine.map(({ k }) => rowShown(c.items[k]));
+}
+
+/** An item row as written: its unit, count, paper (its own 试卷号 and 试卷名称 cells) and 备注, as handover-copies-disagree quotes it. */
+function rowShown(it: HandoverBrief['items'][number]): string {
+  const row = `${it.destination} ${it.quantity ?? ''}${it.unit || '袋'}`.trim();
+  const said = [rowPaper(it), it.note].filter(Boolean);
+  return said.length > 0 ? `${row}（${said.join('；')}）` : row;
+}
+
+/**
+ * Of two copies whose rows are alike, the rows one copy's 备注 says hold another count than its 数量 (“3310 实为3袋” beside
+ * 2: model/note-count.ts, as note-count reads it) and the other's does not say so, as each copy writes them (review 25a
+ * D2): the receiver wrote that 3 came where both copies keep 2 — the two copies do not agree on what was handed over
+ * (附件1 备注1: 一式两份). Undefined where no note says so, or both say the same.
+ */
+export function noteCountsShown(s: ItemRows, r: ItemRows): { sender: string; receiver: string } | undefined {
+  const says = (x: ItemRows) =>
+    x.items.flatMap((it, k) => {
+      const n = blankItem(it) ? undefined : noteCount(it, norm(it.unit) || '袋');
+      return n ? [`${x.itemLines[k]}|${n.said}`] : [];
+    });
+  const [mine, theirs] = [says(s), says(r)];
+  const lines = new Set([...mine.filter((x) => !theirs.includes(x)), ...theirs.filter((x) => !mine.includes(x))].map((x) => x.slice(0, x.lastIndexOf('|'))));
+  if (!lines.size) return undefined;
+  const shown = (x: ItemRows) => x.items.flatMap((it, k) => (lines.has(x.itemLines[k]) ? [rowShown(it)] : [])).join('；') || '（无此行）';
+  return { sender: shown(s), receiver: shown(r) };
 }

@@ -66,6 +66,20 @@ export const ROW_SAID: Partial<Record<UnreadForm, Record<Lang, (where: string) =
   ]),
 );
 
+/**
+ * The line of a form's counts of papers' rows corrected in brackets beside them (“2（实为3）”, review 25a D1), as
+ * ROW_SAID's: which of the two holds cannot be told, so those figures and their totals are unknown, no other.
+ */
+export const ROW_CORRECTED: Partial<Record<UnreadForm, Record<Lang, (where: string) => string>>> = Object.fromEntries(
+  Object.entries(FORM_NAMED).map(([form, name]) => [
+    form,
+    {
+      zh: (w: string) => `${name.zh}有数字写了更正（${w}），看不出是哪个数，这些数字及其合计无从计算`,
+      en: (w: string) => `A count of ${name.en} is corrected beside it (${w}): which one holds cannot be told, so those figures and their totals are unknown`,
+    },
+  ]),
+);
+
 /** After a form's line of such cells: the other papers' figures are as written. */
 export const OTHER_PAPERS: Words<'known'> = {
   known: { zh: '其他试卷各自的数字照填写计算', en: 'the other papers’ own figures are as written' },
@@ -111,9 +125,18 @@ export const unitWide = (unread: readonly UnreadSheet[] | undefined): UnreadShee
 export const figuresAtLevel = (figures: readonly string[], level: string | undefined): string[] =>
   level === '考点' ? figures.filter((f) => f !== 'bagsDispatched') : [...figures];
 
-/** The figures of paper `code` (paperCode) a cell of its own row leaves unknown, each with its form; undefined where none. */
-export function paperUnknowns(unread: readonly UnreadSheet[], code: (written: string) => string, paper: string): Record<string, UnreadForm> | undefined {
+/**
+ * The figures of paper `code` (paperCode) a cell of its own row leaves unknown, each with its form and why (a cell
+ * showing an error value, a count corrected beside it); undefined where none.
+ */
+export function paperUnknowns(
+  unread: readonly UnreadSheet[],
+  code: (written: string) => string,
+  paper: string,
+): Record<string, { form: UnreadForm; cause: 'error' | 'corrected' }> | undefined {
   const own = unread.filter((u) => u.paper !== undefined && code(u.paper) === code(paper));
   if (!own.length) return undefined;
-  return Object.fromEntries(own.flatMap((u) => (u.figures ?? []).map((f) => [f, u.form])));
+  return Object.fromEntries(
+    own.flatMap((u) => (u.figures ?? []).map((f) => [f, { form: u.form, cause: u.corrected !== undefined ? ('corrected' as const) : ('error' as const) }])),
+  );
 }

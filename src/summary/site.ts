@@ -39,7 +39,7 @@ import { papersApart } from '../model/paper-rows';
 import type { Count, Handover, SiteData } from '../model/types';
 import { Counter, DutyCoverage, custodyNeedsSchedule, dutyCoverage } from './duty';
 import { oncePerHandover } from './once-per-handover';
-import { type UnreadCause, type UnreadForm, type UnreadOf, type UnreadSheet, itemsUnreadAt, noneFlagsOf, unreadForms, unreadOf } from './none-figures';
+import { type UnreadCause, type UnreadOf, type UnreadSheet, itemsUnreadAt, noneFlagsOf, unreadForms, unreadOf } from './none-figures';
 import { type UnnamedSite, errorCellsOf, siteShown, withoutErrorCells, withoutErrorSite } from './error-cells';
 import { paperUnknowns, wholeForms } from './row-unknowns';
 import { fieldCellsOf } from './field-cells';
@@ -110,8 +110,11 @@ export interface PaperSummary {
   noIntake?: boolean;
   /** The site's forms not read (SiteSummary.unread), or read but unknown for a `cause`: the figures made from them are none, not 0. */
   unread?: UnreadOf[];
-  /** Its figures (PAPER_COLUMNS keys) a cell of its own row leaves unknown (an error value: row-unknowns.ts), each with its form. */
-  unknown?: Record<string, UnreadForm>;
+  /**
+   * Its figures (PAPER_COLUMNS keys) a cell of its own row leaves unknown (an error value, a count corrected beside it:
+   * row-unknowns.ts), each with its form and why.
+   */
+  unknown?: Record<string, UnreadOf>;
 }
 
 export interface HandoverBrief {

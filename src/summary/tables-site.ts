@@ -61,9 +61,14 @@ function vaultFigure(
   return { ...noneColumn<PaperSummary, PaperColumn>({ ...column, total }, noneReasons, when), none: when };
 }
 
-/** The words a cell of a paper's own row may say of a figure it leaves unknown (PaperSummary.unknown): a cell showing an error value. */
+/**
+ * The words a cell of a paper's own row may say of a figure it leaves unknown (PaperSummary.unknown): a cell showing an
+ * error value, a count corrected beside it.
+ */
 const ROW_WORDS = Object.fromEntries(
-  (['schedule', 'intake', 'vaultLog', 'distribution'] as const).map((f) => [unreadReason(f, 'error'), NONE_WORDS[unreadReason(f, 'error')]]),
+  (['schedule', 'intake', 'vaultLog', 'distribution'] as const).flatMap((f) =>
+    (['error', 'corrected'] as const).map((cause) => [unreadReason(f, cause), NONE_WORDS[unreadReason(f, cause)]]),
+  ),
 );
 
 /**
@@ -75,9 +80,9 @@ const ROW_WORDS = Object.fromEntries(
 function withRowUnknowns(columns: readonly PaperColumn[]): PaperColumn[] {
   const said = (p: PaperSummary, i: number): Cell | undefined => {
     const { none } = columns[i];
-    const form = p.unknown?.[columns[i].key];
-    if (!form || !none || reasonUnder(noneReasons(p), none) !== undefined) return undefined;
-    return unreadReason(form, 'error');
+    const unknown = p.unknown?.[columns[i].key];
+    if (!unknown || !none || reasonUnder(noneReasons(p), none) !== undefined) return undefined;
+    return unreadReason(unknown.form, unknown.cause);
   };
   return columns.map((c, i) =>
     c.none

@@ -252,6 +252,7 @@ const ITEMS_SAID: Record<CausePart, Record<Lang, string>> = {
   unread: { zh: '未能读取', en: 'could not be read' },
   error: { zh: '有格子显示错误值', en: 'show an error value' },
   several: { zh: '有一行写了几个试卷号', en: 'write several papers on a row' },
+  corrected: { zh: '有数量写了更正', en: 'have a count corrected beside it' },
 };
 
 /** What differs in a disagreeing pair, or what is missing, with times shown as dates people read. */

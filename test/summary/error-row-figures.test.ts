@@ -58,7 +58,12 @@ describe('a cell of one paper’s row showing #N/A: that paper’s figures unkno
       { form: 'intake', sheet: '入库清单', cell: 'E4', shows: '#N/A', paper: '1001', figures: ['bags26', 'totalBags', 'copies', 'spareCopies', 'bagsInVault'] },
     ]);
     expect(s.papers.map((p) => [p.paperNo, p.unread, p.unknown])).toEqual([
-      ['1001', undefined, { bags26: 'intake', totalBags: 'intake', copies: 'intake', spareCopies: 'intake', bagsInVault: 'intake' }],
+      // Each figure with its form and why (a count corrected beside it is the other cause: corrected-figures.test.ts).
+      [
+        '1001',
+        undefined,
+        Object.fromEntries(['bags26', 'totalBags', 'copies', 'spareCopies', 'bagsInVault'].map((f) => [f, { form: 'intake', cause: 'error' }])),
+      ],
       ['2045', undefined, undefined],
       ['3310', undefined, undefined],
     ]);
