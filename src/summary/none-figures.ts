@@ -305,8 +305,7 @@ export const NONE_WORDS = {
     ),
   ),
   custodySchedule: { zh: '考试安排 未能读取', en: '考试安排 not read' },
-  // A 本部考点's figures in the 考点 row (none-units.ts StockReason ownSite): its unit's, counted there.
-  ownSite: { zh: '计入其单位一行', en: 'in its unit’s row' },
+  ownSite: { zh: '计入其单位一行', en: 'in its unit’s row' }, // a 本部考点's figures in the 考点 row (none-units.ts): its unit's
 } as Words<NoneReason>;
 
 /** The words of a form not read and of each cause it is unknown for (unreadHandover, errorHandover, unreadErrorHandover…): a column's `words`. */
