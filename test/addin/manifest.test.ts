@@ -318,7 +318,8 @@ describe('the build', () => {
     // 50, 462 KB with stop 51's readings of other layouts, shared formulas and error values, 502 KB with stop 53's 49
     // rules, the preview as the sheet shows it and the summary's 未能读取, 567 KB with stop 56's handover papers compared,
     // formulas filled down, the summary's causes and the linear row shapes; 622 KB with stop 59's counts per paper,
-    // totals over unread rows, set-aside counts and stacked copies' lost headers) stays well below.
-    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(660_000);
+    // totals over unread rows, set-aside counts and stacked copies' lost headers; 665 KB with stop 63's notes beside
+    // counts, rows that say where a bag went and a 本部考点 in the summary) stays well below.
+    expect(fs.statSync(path.join(DIST, 'taskpane.js')).size).toBeLessThan(700_000);
   });
 });
