@@ -142,3 +142,17 @@ export function ruleTester(rule: string, cases: { valid: ValidCase[]; invalid: I
     }
   });
 }
+
+/**
+ * 长沙分校 (fenxiao) receiving, on its 交接单 from the 省校, its two 考点's papers item by item: 岳麓考点 1001 3, 2045 1,
+ * 3310 2; 天心考点 1001 2, 2045 1 (the intake and dispatch cases of unread-dispatch28 and unread-intake29).
+ */
+export function receivedForTwoSites(d: SiteData): void {
+  d.handovers![0].items = [
+    { destination: '岳麓考点', quantity: 3, unit: '袋', note: '1001 高等数学基础' },
+    { destination: '岳麓考点', quantity: 1, unit: '袋', note: '2045 管理学基础' },
+    { destination: '岳麓考点', quantity: 2, unit: '袋', note: '3310 中国现代文学' },
+    { destination: '天心考点', quantity: 2, unit: '袋', note: '1001 高等数学基础' },
+    { destination: '天心考点', quantity: 1, unit: '袋', note: '2045 管理学基础' },
+  ];
+}

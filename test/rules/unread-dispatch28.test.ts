@@ -13,16 +13,10 @@
 import type { WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { messageIdOf } from '../../src/rules/engine';
-import { findingsFor, typeInto } from './tester';
+import { findingsFor, receivedForTwoSites, typeInto } from './tester';
 
 function forTwoSites(d: SiteData, edit: (d: SiteData) => void): void {
-  d.handovers![0].items = [
-    { destination: '岳麓考点', quantity: 3, unit: '袋', note: '1001 高等数学基础' },
-    { destination: '岳麓考点', quantity: 1, unit: '袋', note: '2045 管理学基础' },
-    { destination: '岳麓考点', quantity: 2, unit: '袋', note: '3310 中国现代文学' },
-    { destination: '天心考点', quantity: 2, unit: '袋', note: '1001 高等数学基础' },
-    { destination: '天心考点', quantity: 1, unit: '袋', note: '2045 管理学基础' },
-  ];
+  receivedForTwoSites(d);
   edit(d);
 }
 

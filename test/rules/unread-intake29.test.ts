@@ -13,16 +13,10 @@ import type { CellValue, WorkbookGrid } from '../../src/model/grid';
 import type { SiteData } from '../../src/model/types';
 import { draftWorkbook, readWorkbook } from '../../src/forms/workbook';
 import { messageIdOf, validateSite } from '../../src/rules/engine';
-import { base, findingsFor, gridFromDrafts, typeInto } from './tester';
+import { base, findingsFor, gridFromDrafts, receivedForTwoSites, typeInto } from './tester';
 
 function tianxinShort(d: SiteData): void {
-  d.handovers![0].items = [
-    { destination: '岳麓考点', quantity: 3, unit: '袋', note: '1001 高等数学基础' },
-    { destination: '岳麓考点', quantity: 1, unit: '袋', note: '2045 管理学基础' },
-    { destination: '岳麓考点', quantity: 2, unit: '袋', note: '3310 中国现代文学' },
-    { destination: '天心考点', quantity: 2, unit: '袋', note: '1001 高等数学基础' },
-    { destination: '天心考点', quantity: 1, unit: '袋', note: '2045 管理学基础' },
-  ];
+  receivedForTwoSites(d);
   d.handovers![2].items![0].quantity = 1;
   d.handovers![2].total = 2;
   d.vaultLog![3].quantity = 1;
