@@ -74,5 +74,5 @@ export const CELL_WORDS: Record<CausePart, Record<Lang, string>> = {
   unread: { zh: '未能读取', en: 'not read' },
   error: { zh: '显示错误值', en: 'error value' },
   several: { zh: '一行几个试卷号', en: 'row of several papers' },
-  corrected: { zh: '数字有更正', en: 'count corrected' },
+  corrected: { zh: '数字有更正', en: 'count amended' },
 };

@@ -357,7 +357,7 @@ export const UNREAD_LABEL: Words<CausePart> = {
   unread: { zh: '未能读取', en: 'Not read' },
   error: { zh: '显示错误值', en: 'Error value' },
   several: { zh: '一行几个试卷号', en: 'Row of several papers' },
-  corrected: { zh: '数字有更正', en: 'Count corrected' },
+  corrected: { zh: '数字有更正', en: 'Count amended' },
 };
 
 /** unreadLines, each line with its cause (UNREAD_LABEL's key): the pane labels each so. */

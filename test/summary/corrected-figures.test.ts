@@ -84,7 +84,7 @@ describe('a count corrected in brackets: its figures unknown at its cell, not 0 
       '附件2 入库清单有数字写了更正（工作表“入库清单”F6 写的是“2（实为3）”，即试卷 3310 的11份装袋数、袋数合计、份数、余量和在库袋数），看不出是哪个数，这些数字及其合计无从计算；其他试卷各自的数字照填写计算';
     expect(zh.facts).toEqual([['数字有更正', line], ...facts(1)]);
     expect(summaryTable(s, 'en').facts[0]).toEqual([
-      'Count corrected',
+      'Count amended',
       'A count of the intake list (附件2) is corrected beside it (入库清单!F6 reads "2（实为3）", paper 3310’s 11s, bags, copies, spare and bags in the vault): which one holds cannot be told, so those figures and their totals are unknown; the other papers’ own figures are as written',
     ]);
     // 站点汇总's row: its bags and copies unknown (were 4 and 93), its candidates as read; the 说明 the line.
@@ -167,7 +167,7 @@ describe('a count corrected in brackets: its figures unknown at its cell, not 0 
     expect(s.unread).toEqual([{ form: 'handover', sheet: '交接单', cell: 'D10', corrected: '2（实为3）' }]);
     expect(
       s.handovers.in.map((h) => [h.sheet, h.itemsUnread, shown(HANDOVER_COLUMNS, 'quantity', h, 'zh'), shown(HANDOVER_COLUMNS, 'quantity', h, 'en')]),
-    ).toEqual([['交接单', 'corrected', '附件1 数字有更正', '附件1 count corrected']]);
+    ).toEqual([['交接单', 'corrected', '附件1 数字有更正', '附件1 count amended']]);
     expect(summaryTable(s, 'zh').facts).toEqual([
       ['数字有更正', '附件1 交接单的交接明细有数量写了更正（工作表“交接单”D10 写的是“2（实为3）”），看不出实有几袋，该交接单交接的袋数无从计算'],
       ...facts(2),
