@@ -4,7 +4,7 @@
  * the people who counted, the record must say one.
  */
 import { norm } from './facts';
-import { differsFrom, type NotedRow, type NoteSays, noteSays } from '../model/note-count';
+import { differsFrom, type NotedRow, noteCount, type NoteSays, noteSays } from '../model/note-count';
 import type { RuleContext, RuleMeta } from './types';
 import { unitNameEn } from './count-unit';
 import { paperCode } from '../model/paper-code';
@@ -52,13 +52,11 @@ export function check({ model, facts, report }: RuleContext): void {
       if (differs) reportAt(`handovers[${i}].items[${j}]`, it, unit, differs, about === 'own' ? undefined : { paper: says.paper ?? '', seq: seqOf(about) });
     });
   });
+  // A vault row names its paper in its 试卷号: its note's count is its own, unless it names another paper (noteCount).
   (model.data.vaultLog ?? []).forEach((r, i) => {
     const unit = norm(r?.unit) || '袋';
-    const says = r ? noteSays(r, unit) : undefined;
-    // A note naming another paper than its row's is not this row's count.
-    if (!r || !says || (says.paper && paperCode(r.paperNo) && says.paper !== paperCode(r.paperNo))) return;
-    const differs = differsFrom(r, says.said);
-    if (differs) reportAt(`vaultLog[${i}]`, r, unit, differs);
+    const differs = r ? noteCount(r, unit) : undefined;
+    if (differs) reportAt(`vaultLog[${i}]`, r!, unit, differs);
   });
 }
 
